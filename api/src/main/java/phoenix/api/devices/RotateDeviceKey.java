@@ -1,0 +1,6 @@
+package phoenix.api.devices;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record RotateDeviceKey(@TargetAggregateIdentifier String deviceId, String apiKeyHash) {
+}

@@ -1,0 +1,8 @@
+package phoenix.api.people;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.util.UUID;
+
+public record MarkStudentSick(@TargetAggregateIdentifier UUID studentId) {
+}

@@ -1,0 +1,8 @@
+package phoenix.api.people;
+
+import phoenix.api.DataSubject;
+
+import java.util.UUID;
+
+public record StudentMarkedWell(@DataSubject UUID studentId) {
+}

@@ -1,0 +1,8 @@
+package phoenix.api.rooms;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.util.UUID;
+
+public record ChangeRoomDetails(@TargetAggregateIdentifier UUID roomId, RoomDetails details) {
+}
