@@ -1,51 +1,55 @@
 package phoenix.api;
 
 /**
- * The stable, machine-readable codes of every refusal Phoenix gives. Each code has one category, and the category
- * decides the HTTP status, so the same rule answers the same way wherever it is checked.
+ * The stable, machine-readable codes of every refusal Phoenix gives, each with the one HTTP status it is answered
+ * with, so the same rule answers the same way wherever it is checked (HTTP, MQTT results).
  */
 public enum ErrorCode {
-    // malformed input: 400
-    VALIDATION_FAILED(Category.INVALID_INPUT),
-    MALFORMED_REQUEST(Category.INVALID_INPUT),
-    INVALID_TAG(Category.INVALID_INPUT),
-    INVALID_DEVICE_ID(Category.INVALID_INPUT),
-    PASSWORD_TOO_SHORT(Category.INVALID_INPUT),
-    INVALID_POSITION(Category.INVALID_INPUT),
+    // malformed input
+    VALIDATION_FAILED(400),
+    MALFORMED_REQUEST(400),
+    INVALID_TAG(400),
+    INVALID_DEVICE_ID(400),
+    PASSWORD_TOO_SHORT(400),
+    INVALID_POSITION(400),
 
-    // unknown ids: 404
-    NOT_FOUND(Category.NOT_FOUND),
-    ROOM_NOT_FOUND(Category.NOT_FOUND),
-    STUDENT_NOT_FOUND(Category.NOT_FOUND),
-    STAFF_NOT_FOUND(Category.NOT_FOUND),
-    ACTIVITY_NOT_FOUND(Category.NOT_FOUND),
-    DEVICE_NOT_FOUND(Category.NOT_FOUND),
-    TAG_NOT_ASSIGNED(Category.NOT_FOUND),
+    // authentication and authorisation
+    UNAUTHENTICATED(401),
+    INVALID_CREDENTIALS(401),
+    FORBIDDEN(403),
+    DEVICE_INACTIVE(403),
 
-    // rule violations: 409
-    ROOM_NAME_TAKEN(Category.CONFLICT),
-    DEVICE_ALREADY_REGISTERED(Category.CONFLICT),
-    EMAIL_TAKEN(Category.CONFLICT),
-    CONCURRENT_MODIFICATION(Category.CONFLICT),
+    // unknown ids and paths
+    NOT_FOUND(404),
+    ROOM_NOT_FOUND(404),
+    STUDENT_NOT_FOUND(404),
+    STAFF_NOT_FOUND(404),
+    ACTIVITY_NOT_FOUND(404),
+    DEVICE_NOT_FOUND(404),
+    TAG_NOT_ASSIGNED(404),
 
-    // authentication and authorisation: 401 / 403
-    UNAUTHENTICATED(Category.UNAUTHENTICATED),
-    INVALID_CREDENTIALS(Category.UNAUTHENTICATED),
-    FORBIDDEN(Category.FORBIDDEN),
-    DEVICE_INACTIVE(Category.FORBIDDEN),
+    // HTTP protocol
+    METHOD_NOT_ALLOWED(405),
+    NOT_ACCEPTABLE(406),
+    UNSUPPORTED_MEDIA_TYPE(415),
 
-    // the system cannot answer yet: 503
-    PROJECTION_BEHIND(Category.UNAVAILABLE);
+    // rule violations
+    ROOM_NAME_TAKEN(409),
+    DEVICE_ALREADY_REGISTERED(409),
+    EMAIL_TAKEN(409),
+    CONCURRENT_MODIFICATION(409),
 
-    public enum Category { INVALID_INPUT, NOT_FOUND, CONFLICT, UNAUTHENTICATED, FORBIDDEN, UNAVAILABLE }
+    // the system cannot answer (yet)
+    INTERNAL_ERROR(500),
+    PROJECTION_BEHIND(503);
 
-    private final Category category;
+    private final int httpStatus;
 
-    ErrorCode(Category category) {
-        this.category = category;
+    ErrorCode(int httpStatus) {
+        this.httpStatus = httpStatus;
     }
 
-    public Category category() {
-        return category;
+    public int httpStatus() {
+        return httpStatus;
     }
 }

@@ -1,0 +1,55 @@
+package phoenix.command.devices;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+import phoenix.api.ErrorCode;
+import phoenix.api.devices.DeviceStatus;
+import phoenix.platform.security.DeviceAuthentication;
+import phoenix.platform.web.ProblemResponses;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Authenticates devices on the device API by the API key they send as {@code Authorization: Bearer <key>}.
+ * Unknown or missing key: 401 (by the chain's entry point). Known key of a device that is not active: 403.
+ */
+class DeviceKeyAuthentication extends OncePerRequestFilter {
+
+    private static final String BEARER = "Bearer ";
+
+    private final DeviceCredentials credentials;
+    private final ProblemResponses problems;
+
+    DeviceKeyAuthentication(DeviceCredentials credentials, ProblemResponses problems) {
+        this.credentials = credentials;
+        this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            String key = header.substring(BEARER.length()).trim();
+            Optional<DeviceCredentials.Credential> device = credentials.byKeyHash(ApiKeys.hash(key));
+            if (device.isPresent()) {
+                if (device.get().status() != DeviceStatus.ACTIVE) {
+                    problems.write(request, response, ProblemResponses.problem(ErrorCode.DEVICE_INACTIVE,
+                            "This device is " + device.get().status().name().toLowerCase() + ".",
+                            Map.of("deviceId", device.get().deviceId())));
+                    return;
+                }
+                SecurityContextHolder.getContext().setAuthentication(
+                        new DeviceAuthentication(device.get().deviceId()));
+            }
+        }
+        chain.doFilter(request, response);
+    }
+}

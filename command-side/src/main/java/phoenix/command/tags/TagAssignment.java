@@ -1,0 +1,80 @@
+package phoenix.command.tags;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.stereotype.Component;
+import phoenix.api.ErrorCode;
+import phoenix.api.PhoenixException;
+import phoenix.api.people.PersonKind;
+import phoenix.api.tags.AssignTag;
+import phoenix.api.tags.RemoveTag;
+import phoenix.api.tags.RfidTag;
+import phoenix.api.tags.TagRemoved;
+import phoenix.command.people.Staff;
+import phoenix.command.people.Student;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Moving a tag touches up to two people: the one who gets it and the one who had it. Both are loaded in this one
+ * unit of work, so their events commit together or not at all.
+ */
+@Component
+class TagAssignment {
+
+    /** What a tag assignment answers: whom the tag was taken from, if anyone. */
+    record Assigned(UUID personId, String tag, UUID previousHolderId) {
+    }
+
+    private final Repository<Student> students;
+    private final Repository<Staff> staff;
+    private final TagHolders holders;
+
+    TagAssignment(Repository<Student> students, Repository<Staff> staff, TagHolders holders) {
+        this.students = students;
+        this.staff = staff;
+        this.holders = holders;
+    }
+
+    @CommandHandler
+    Assigned handle(AssignTag command) {
+        String tag = RfidTag.normalise(command.tag());
+        Aggregate<? extends TagHolder> receiver = load(command.personKind(), command.personId());
+        Optional<TagHolders.Holder> holder = holders.holderOf(tag);
+        UUID previousHolderId = holder.map(TagHolders.Holder::personId)
+                .filter(id -> !id.equals(command.personId()))
+                .orElse(null);
+        if (previousHolderId != null) {
+            load(holder.get().kind(), previousHolderId)
+                    .execute(previous -> previous.giveUpTag(tag, TagRemoved.Reason.MOVED_TO_OTHER_PERSON));
+        }
+        receiver.execute(person -> person.receiveTag(tag, previousHolderId));
+        return new Assigned(command.personId(), tag, previousHolderId);
+    }
+
+    @CommandHandler
+    void handle(RemoveTag command) {
+        String tag = command.tag() == null ? null : RfidTag.normalise(command.tag());
+        load(command.personKind(), command.personId())
+                .execute(person -> person.giveUpTag(tag, TagRemoved.Reason.REMOVED));
+    }
+
+    private Aggregate<? extends TagHolder> load(PersonKind kind, UUID personId) {
+        PhoenixException notFound = kind == PersonKind.STUDENT
+                ? new PhoenixException(ErrorCode.STUDENT_NOT_FOUND, "There is no such student.")
+                : new PhoenixException(ErrorCode.STAFF_NOT_FOUND, "There is no such staff member.");
+        try {
+            Aggregate<? extends TagHolder> person = kind == PersonKind.STUDENT
+                    ? students.load(personId.toString()) : staff.load(personId.toString());
+            if (person.identifier() == null) {
+                throw notFound; // the id belongs to another kind of aggregate, see CheckedAggregate
+            }
+            return person;
+        } catch (AggregateNotFoundException e) {
+            throw notFound;
+        }
+    }
+}
