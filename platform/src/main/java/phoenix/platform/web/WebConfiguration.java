@@ -21,7 +21,7 @@ public class WebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new EndpointAccessInterceptor()).addPathPatterns("/api/**");
+        registry.addInterceptor(new EndpointAccessInterceptor()).addPathPatterns("/api/**").order(0);
     }
 
     /** Before Spring Security, so that even its 401 answers carry the correlation id. */
