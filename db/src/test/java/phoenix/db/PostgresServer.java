@@ -46,6 +46,10 @@ final class PostgresServer {
     }
 
     private static boolean dockerAvailable() {
+        // without a socket or DOCKER_HOST there is no engine to find; asking Testcontainers would log an error
+        if (System.getenv("DOCKER_HOST") == null && !java.nio.file.Files.exists(java.nio.file.Path.of("/var/run/docker.sock"))) {
+            return false;
+        }
         // Testcontainers throws, and will not retry in this JVM, when it finds no engine: ask first.
         try {
             return DockerClientFactory.instance().isDockerAvailable();

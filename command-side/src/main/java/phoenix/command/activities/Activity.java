@@ -11,7 +11,6 @@ import phoenix.api.activities.ActivityDetailsChanged;
 import phoenix.api.activities.ActivityRegistered;
 import phoenix.api.activities.ChangeActivityDetails;
 import phoenix.api.activities.RegisterActivity;
-import phoenix.command.dispatch.CheckedAggregate;
 import phoenix.command.dispatch.KnownAggregates;
 import phoenix.command.rooms.Room;
 
@@ -21,7 +20,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** An AG (sports, crafts, homework help) with a category, a maximum of participants and perhaps a planned room. */
 @Aggregate
-public class Activity extends CheckedAggregate {
+public class Activity {
 
     @AggregateIdentifier
     private UUID activityId;
@@ -56,10 +55,6 @@ public class Activity extends CheckedAggregate {
         details = event.details();
     }
 
-    @Override
-    protected Object id() {
-        return activityId;
-    }
 
     private static ActivityDetails valid(ActivityDetails details, KnownAggregates known) {
         if (details.name() == null || details.name().isBlank() || details.category() == null

@@ -14,13 +14,12 @@ import phoenix.api.devices.DeviceStatus;
 import phoenix.api.devices.DeviceStatusChanged;
 import phoenix.api.devices.RegisterDevice;
 import phoenix.api.devices.RotateDeviceKey;
-import phoenix.command.dispatch.CheckedAggregate;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** An RFID reader at a room door, known by its device id; it calls the device API with its API key. */
 @Aggregate
-public class Device extends CheckedAggregate {
+public class Device {
 
     @AggregateIdentifier
     private String deviceId;
@@ -63,8 +62,4 @@ public class Device extends CheckedAggregate {
         status = event.status();
     }
 
-    @Override
-    protected Object id() {
-        return deviceId;
-    }
 }

@@ -3,6 +3,7 @@ package phoenix.command.dispatch;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.stereotype.Component;
@@ -34,7 +35,8 @@ public class Commands {
         try {
             return dispatch(command);
         } catch (RuntimeException e) {
-            if (causedBy(e, AggregateNotFoundException.class)) {
+            // incompatible: the id is another kind of aggregate's (the store reads events by id alone)
+            if (causedBy(e, AggregateNotFoundException.class) || causedBy(e, IncompatibleAggregateException.class)) {
                 throw new PhoenixException(whenMissing, "There is no such "
                         + whenMissing.name().replace("_NOT_FOUND", "").toLowerCase(Locale.ROOT) + ".");
             }

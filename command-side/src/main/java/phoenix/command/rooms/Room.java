@@ -11,7 +11,6 @@ import phoenix.api.rooms.RegisterRoom;
 import phoenix.api.rooms.RoomDetails;
 import phoenix.api.rooms.RoomDetailsChanged;
 import phoenix.api.rooms.RoomRegistered;
-import phoenix.command.dispatch.CheckedAggregate;
 
 import java.util.UUID;
 
@@ -19,7 +18,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** A room children can be in. Its name is unique in the school; its capacity is never negative. */
 @Aggregate
-public class Room extends CheckedAggregate {
+public class Room {
 
     @AggregateIdentifier
     private UUID roomId;
@@ -57,10 +56,6 @@ public class Room extends CheckedAggregate {
         details = event.details();
     }
 
-    @Override
-    protected Object id() {
-        return roomId;
-    }
 
     private static RoomDetails valid(RoomDetails details) {
         if (details.name() == null || details.name().isBlank()) {

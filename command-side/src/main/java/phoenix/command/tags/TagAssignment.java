@@ -1,8 +1,10 @@
 package phoenix.command.tags;
 
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 import phoenix.api.ErrorCode;
@@ -48,8 +50,12 @@ class TagAssignment {
                 .filter(id -> !id.equals(command.personId()))
                 .orElse(null);
         if (previousHolderId != null) {
-            load(holder.get().kind(), previousHolderId)
-                    .execute(previous -> previous.giveUpTag(tag, TagRemoved.Reason.MOVED_TO_OTHER_PERSON));
+            Aggregate<? extends TagHolder> previous = load(holder.get().kind(), previousHolderId);
+            if (!previous.invoke(person -> person.holds(tag))) {
+                // the lookup was read before a concurrent move committed: decide again on fresh data
+                throw new ConcurrencyException("The tag moved while it was being assigned");
+            }
+            previous.execute(person -> person.giveUpTag(tag, TagRemoved.Reason.MOVED_TO_OTHER_PERSON));
         }
         receiver.execute(person -> person.receiveTag(tag, previousHolderId));
         return new Assigned(command.personId(), tag, previousHolderId);
@@ -67,14 +73,9 @@ class TagAssignment {
                 ? new PhoenixException(ErrorCode.STUDENT_NOT_FOUND, "There is no such student.")
                 : new PhoenixException(ErrorCode.STAFF_NOT_FOUND, "There is no such staff member.");
         try {
-            Aggregate<? extends TagHolder> person = kind == PersonKind.STUDENT
-                    ? students.load(personId.toString()) : staff.load(personId.toString());
-            if (person.identifier() == null) {
-                throw notFound; // the id belongs to another kind of aggregate, see CheckedAggregate
-            }
-            return person;
-        } catch (AggregateNotFoundException e) {
-            throw notFound;
+            return kind == PersonKind.STUDENT ? students.load(personId.toString()) : staff.load(personId.toString());
+        } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
+            throw notFound; // incompatible: the id is another kind of aggregate's
         }
     }
 }

@@ -6,7 +6,6 @@ import phoenix.api.PhoenixException;
 import phoenix.api.people.PersonKind;
 import phoenix.api.tags.TagAssigned;
 import phoenix.api.tags.TagRemoved;
-import phoenix.command.dispatch.CheckedAggregate;
 
 import java.util.UUID;
 
@@ -17,18 +16,18 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * stream, so every tag event has exactly one data subject. That a tag has at most one holder is guarded across
  * people by {@link TagHolders}.
  */
-public abstract class TagHolder extends CheckedAggregate {
+public abstract class TagHolder {
 
     private String tag;
 
     protected abstract UUID personId();
 
-    @Override
-    protected Object id() {
-        return personId();
-    }
 
     protected abstract PersonKind kind();
+
+    public boolean holds(String tag) {
+        return tag.equals(this.tag);
+    }
 
     /** Gives this person the tag, releasing the one they held before. */
     public void receiveTag(String newTag, UUID previousHolderId) {

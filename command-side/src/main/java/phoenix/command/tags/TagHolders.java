@@ -2,11 +2,10 @@ package phoenix.command.tags;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import phoenix.api.ErrorCode;
-import phoenix.api.PhoenixException;
 import phoenix.api.people.PersonKind;
 import phoenix.api.tags.TagAssigned;
 import phoenix.api.tags.TagRemoved;
@@ -45,8 +44,8 @@ public class TagHolders {
                     .param(event.tag()).param(event.personId()).param(event.personKind().name())
                     .update();
         } catch (DuplicateKeyException e) {
-            throw new PhoenixException(ErrorCode.CONCURRENT_MODIFICATION,
-                    "This tag or person was given another tag at the same moment. Please try again.");
+            // another assignment of this tag (or to this person) committed first: retried on fresh data
+            throw new ConcurrencyException("Tag assigned concurrently", e);
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -80,7 +81,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
             if (cause instanceof PhoenixException rejected) {
                 return problem(rejected.code(), rejected.getMessage(), rejected.details());
             }
-            if (cause instanceof AggregateNotFoundException) {
+            if (cause instanceof AggregateNotFoundException || cause instanceof IncompatibleAggregateException) {
                 return problem(ErrorCode.NOT_FOUND, "There is nothing with this id.", Map.of());
             }
             if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException
