@@ -53,7 +53,7 @@ class ComposeFileTest {
 
     @BeforeAll
     static void readComposeFile() throws IOException {
-        root = repositoryRoot();
+        root = Projects.root();
         compose = yaml(root.resolve("docker-compose.yml"));
     }
 
@@ -260,14 +260,6 @@ class ComposeFileTest {
     // ---- helpers -------------------------------------------------------------------------------------------
 
     /** The directory with docker-compose.yml and the root pom, from the working directory upwards. */
-    private static Path repositoryRoot() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("docker-compose.yml")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
-                return dir;
-            }
-        }
-        return fail("no docker-compose.yml next to a pom.xml in %s or above", Path.of("").toAbsolutePath());
-    }
 
     /** The phoenix.* properties an app has: its own, and the platform's if it depends on the platform module. */
     private static Set<String> phoenixProperties(String module) throws IOException {
