@@ -48,4 +48,13 @@ class BridgeHealthTest {
                 .isEqualTo("config.flyway_schema_history");
         assertThat(jdbc.queryForObject("SELECT to_regclass('public.flyway_schema_history')", String.class)).isNull();
     }
+
+    @Test
+    void theOpenApiPageDocumentsTheHealthEndpoint() {
+        JsonNode docs = http.getForObject("/v3/api-docs", JsonNode.class);
+
+        assertThat(docs.path("paths").has("/actuator/health")).isTrue();
+        assertThat(http.getForEntity("/swagger-ui.html", String.class).getStatusCode().is2xxSuccessful()
+                || http.getForEntity("/swagger-ui/index.html", String.class).getStatusCode().is2xxSuccessful()).isTrue();
+    }
 }
