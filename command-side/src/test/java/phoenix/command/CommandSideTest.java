@@ -6,11 +6,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import phoenix.api.Role;
 import phoenix.platform.security.SecurityProperties;
 import phoenix.platform.testing.Api;
+import phoenix.platform.testing.MutableClock;
+import phoenix.platform.testing.TestClockConfiguration;
 import phoenix.platform.testing.Tokens;
 
 import java.io.IOException;
@@ -27,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "phoenix.bootstrap.admin-email=" + CommandSideTest.ADMIN_EMAIL,
         "phoenix.bootstrap.admin-password=" + CommandSideTest.ADMIN_PASSWORD})
+@Import(TestClockConfiguration.class)
 public abstract class CommandSideTest {
 
     public static final String ADMIN_EMAIL = "admin@test.phoenix";
@@ -43,9 +47,17 @@ public abstract class CommandSideTest {
     @Autowired
     private SecurityProperties securityProperties;
 
+    @Autowired
+    protected MutableClock clock;
+
     protected Api api;
     /** An admin's token (an account id of its own). */
     protected String admin;
+
+    @org.junit.jupiter.api.AfterEach
+    void resetClock() {
+        clock.reset();
+    }
 
     @BeforeEach
     void connect() {
@@ -79,6 +91,18 @@ public abstract class CommandSideTest {
                 Map.of("firstName", firstName, "lastName", lastName, "teacher", teacher));
         assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
         return UUID.fromString(answer.body().path("id").asText());
+    }
+
+    protected UUID createGroup(String name, UUID homeRoomId, UUID... teacherIds) {
+        Api.Answer answer = api.post("/api/groups", admin,
+                Map.of("name", name, "homeRoomId", homeRoomId, "teacherIds", List.of(teacherIds)));
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+        return UUID.fromString(answer.body().path("id").asText());
+    }
+
+    /** A STAFF user's token whose account belongs to the staff member. */
+    protected String staffToken(UUID staffId) {
+        return Tokens.of(encoder, securityProperties, UUID.randomUUID(), staffId, Role.STAFF);
     }
 
     /** Registers a device and answers its API key. */

@@ -7,11 +7,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import phoenix.api.Role;
 import phoenix.platform.security.SecurityProperties;
 import phoenix.platform.testing.Api;
+import phoenix.platform.testing.MutableClock;
+import phoenix.platform.testing.TestClockConfiguration;
 import phoenix.platform.testing.Tokens;
 
 import java.util.Map;
@@ -23,6 +26,7 @@ import java.util.UUID;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "phoenix.query.await-timeout=3s")
+@Import(TestClockConfiguration.class)
 public abstract class QuerySideTest {
 
     @LocalServerPort
@@ -36,9 +40,17 @@ public abstract class QuerySideTest {
     @Autowired
     private SecurityProperties securityProperties;
 
+    @Autowired
+    protected MutableClock clock;
+
     protected Api api;
     protected String admin;
     protected String staff;
+
+    @org.junit.jupiter.api.AfterEach
+    void resetClock() {
+        clock.reset();
+    }
 
     @BeforeEach
     void connect() {
@@ -64,6 +76,11 @@ public abstract class QuerySideTest {
         eventStore.publish(event);
         return jdbc.sql("SELECT global_index FROM eventstore.domain_event_entry WHERE event_identifier = ?")
                 .param(event.getIdentifier()).query(Long.class).single();
+    }
+
+    /** A STAFF user's token whose account belongs to the staff member. */
+    protected String staffToken(UUID staffId) {
+        return Tokens.of(encoder, securityProperties, UUID.randomUUID(), staffId, Role.STAFF);
     }
 
     /** GET, answered once the projections the endpoint reads have handled the event at {@code position}. */

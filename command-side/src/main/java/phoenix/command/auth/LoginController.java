@@ -18,6 +18,7 @@ import phoenix.platform.security.ApiSecurity;
 import phoenix.platform.security.PublicEndpoint;
 import phoenix.platform.security.Roles;
 import phoenix.platform.security.SecurityProperties;
+import phoenix.platform.security.StaffClaim;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -74,7 +75,7 @@ class LoginController {
                 .expiresAt(now.plus(properties.tokenTtl()))
                 .claim(Roles.CLAIM, roles);
         if (user.staffId() != null) {
-            claims.claim("staffId", user.staffId().toString());
+            claims.claim(StaffClaim.CLAIM, user.staffId().toString());
         }
         String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(),
                 claims.build())).getTokenValue();

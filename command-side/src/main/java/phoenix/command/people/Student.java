@@ -4,6 +4,10 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import phoenix.api.groups.AssignStudentToGroup;
+import phoenix.api.groups.RemoveStudentFromGroup;
+import phoenix.api.groups.StudentAssignedToGroup;
+import phoenix.api.groups.StudentRemovedFromGroup;
 import phoenix.api.people.ChangeStudentDetails;
 import phoenix.api.people.MarkStudentSick;
 import phoenix.api.people.MarkStudentWell;
@@ -13,6 +17,7 @@ import phoenix.api.people.StudentDetailsChanged;
 import phoenix.api.people.StudentMarkedSick;
 import phoenix.api.people.StudentMarkedWell;
 import phoenix.api.people.StudentRegistered;
+import phoenix.command.groups.GroupNames;
 import phoenix.command.tags.TagHolder;
 
 import java.util.UUID;
@@ -27,6 +32,7 @@ public class Student extends TagHolder {
     private UUID studentId;
     private StudentDetailsChanged details;
     private boolean sick;
+    private UUID groupId;
 
     protected Student() {
         // for Axon
@@ -61,6 +67,40 @@ public class Student extends TagHolder {
         if (sick) {
             apply(new StudentMarkedWell(studentId));
         }
+    }
+
+    /** A child is in at most one group: joining another leaves the old one (the event names it). */
+    @CommandHandler
+    void handle(AssignStudentToGroup command, GroupNames groups) {
+        if (command.groupId().equals(groupId)) {
+            return;
+        }
+        groups.requireExisting(command.groupId());
+        apply(new StudentAssignedToGroup(studentId, command.groupId(), groupId));
+    }
+
+    @CommandHandler
+    void handle(RemoveStudentFromGroup command) {
+        if (groupId != null) {
+            apply(new StudentRemovedFromGroup(studentId, groupId, StudentRemovedFromGroup.Reason.REMOVED));
+        }
+    }
+
+    /** Called when the group goes away; a child that moved on meanwhile stays where it is. */
+    public void leaveGroup(UUID group, StudentRemovedFromGroup.Reason reason) {
+        if (group.equals(groupId)) {
+            apply(new StudentRemovedFromGroup(studentId, group, reason));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(StudentAssignedToGroup event) {
+        groupId = event.groupId();
+    }
+
+    @EventSourcingHandler
+    void on(StudentRemovedFromGroup event) {
+        groupId = null;
     }
 
     @EventSourcingHandler

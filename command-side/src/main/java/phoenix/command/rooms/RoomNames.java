@@ -2,69 +2,38 @@ package phoenix.command.rooms;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import phoenix.api.ErrorCode;
-import phoenix.api.PhoenixException;
 import phoenix.api.rooms.RoomDetailsChanged;
 import phoenix.api.rooms.RoomRegistered;
+import phoenix.command.dispatch.UniqueNames;
 
-import java.util.Locale;
-import java.util.Optional;
 import java.util.UUID;
 
-/**
- * Room names are unique across rooms, which no single Room can see. The room checks here first (a clear answer);
- * the table's key settles the race of two requests that both passed the check: the second insert waits for the
- * first transaction and then fails, rolling back its own events.
- */
+/** Room names are unique in the school (facilities.room_names). */
 @Component
 @ProcessingGroup("room-names")
 public class RoomNames {
 
-    private final JdbcClient jdbc;
+    private final UniqueNames names;
 
     RoomNames(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+        this.names = new UniqueNames(jdbc, "facilities.room_names", "room_id", ErrorCode.ROOM_NAME_TAKEN,
+                "Another room already has this name.");
     }
 
     void requireFree(String name, UUID roomId) {
-        Optional<UUID> holder = jdbc.sql("SELECT room_id FROM facilities.room_names WHERE name_key = ?")
-                .param(key(name)).query(UUID.class).optional();
-        if (holder.isPresent() && !holder.get().equals(roomId)) {
-            throw taken();
-        }
+        names.requireFree(name, roomId);
     }
 
     @EventHandler
     void on(RoomRegistered event) {
-        claim(event.roomId(), event.details().name());
+        names.claim(event.roomId(), event.details().name());
     }
 
     @EventHandler
     void on(RoomDetailsChanged event) {
-        claim(event.roomId(), event.details().name());
-    }
-
-    private void claim(UUID roomId, String name) {
-        try {
-            jdbc.sql("""
-                            INSERT INTO facilities.room_names (name_key, room_id) VALUES (?, ?)
-                            ON CONFLICT (room_id) DO UPDATE SET name_key = excluded.name_key
-                            """)
-                    .param(key(name)).param(roomId).update();
-        } catch (DuplicateKeyException e) {
-            throw taken();
-        }
-    }
-
-    /** "Turnhalle", " turnhalle " and "TURNHALLE" are the same name. */
-    static String key(String name) {
-        return name.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-    }
-
-    private static PhoenixException taken() {
-        return new PhoenixException(ErrorCode.ROOM_NAME_TAKEN, "Another room already has this name.");
+        names.claim(event.roomId(), event.details().name());
     }
 }

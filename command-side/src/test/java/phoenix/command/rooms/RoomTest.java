@@ -8,6 +8,7 @@ import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import phoenix.api.ErrorCode;
+import phoenix.command.dispatch.UniqueNames;
 import phoenix.api.PhoenixException;
 import phoenix.api.people.StudentRegistered;
 import phoenix.api.rooms.ChangeRoomDetails;
@@ -216,13 +217,13 @@ class RoomTest {
         }
 
         void held(String name, UUID roomId) {
-            holders.put(key(name), roomId);
+            holders.put(UniqueNames.key(name), roomId);
         }
 
         @Override
         void requireFree(String name, UUID roomId) {
             asked.put(name, roomId);
-            UUID holder = holders.get(key(name));
+            UUID holder = holders.get(UniqueNames.key(name));
             if (holder != null && !holder.equals(roomId)) {
                 throw new PhoenixException(ErrorCode.ROOM_NAME_TAKEN, "Another room already has this name.");
             }

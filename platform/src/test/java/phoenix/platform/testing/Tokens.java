@@ -8,6 +8,7 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import phoenix.api.Role;
 import phoenix.platform.security.Roles;
 import phoenix.platform.security.SecurityProperties;
+import phoenix.platform.security.StaffClaim;
 
 import java.time.Instant;
 import java.util.List;
@@ -29,7 +30,7 @@ public final class Tokens {
                 .expiresAt(now.plus(properties.tokenTtl()))
                 .claim(Roles.CLAIM, Roles.names(List.of(roles)));
         if (staffId != null) {
-            claims.claim("staffId", staffId.toString());
+            claims.claim(StaffClaim.CLAIM, staffId.toString());
         }
         return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims.build()))
                 .getTokenValue();

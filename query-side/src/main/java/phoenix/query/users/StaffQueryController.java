@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 import phoenix.api.ErrorCode;
 import phoenix.api.PhoenixException;
 import phoenix.platform.security.AllowedRoles;
+import phoenix.query.access.Viewer;
 import phoenix.query.paging.Contains;
 import phoenix.query.paging.Page;
 import phoenix.query.paging.PageRequest;
@@ -61,28 +62,29 @@ class StaffQueryController {
         long total = jdbc.sql("SELECT count(*)" + FROM + WHERE)
                 .param("name", Contains.pattern(name)).param("teacher", teacher)
                 .query(Long.class).single();
-        Viewer viewer = Viewer.of(caller);
+        boolean admin = Viewer.isAdmin(caller);
         return request.of(jdbc.sql("SELECT p.id, p.first_name, p.last_name, s.email, s.position, "
                         + "te.staff_id IS NOT NULL AS teacher, t.tag" + FROM + WHERE
                         + " ORDER BY lower(p.last_name), lower(p.first_name), p.id LIMIT :limit OFFSET :offset")
                 .param("name", Contains.pattern(name)).param("teacher", teacher)
                 .param("limit", request.size()).param("offset", request.offset())
-                .query((rs, row) -> staff(rs, viewer)).list(), total);
+                .query((rs, row) -> staff(rs, admin)).list(), total);
     }
 
     @GetMapping("/{id}")
     StaffView member(@PathVariable UUID id, Authentication caller) {
-        Viewer viewer = Viewer.of(caller);
+        boolean admin = Viewer.isAdmin(caller);
         return jdbc.sql("SELECT p.id, p.first_name, p.last_name, s.email, s.position, "
                         + "te.staff_id IS NOT NULL AS teacher, t.tag" + FROM + " WHERE p.id = :id")
                 .param("id", id)
-                .query((rs, row) -> staff(rs, viewer)).optional()
+                .query((rs, row) -> staff(rs, admin)).optional()
                 .orElseThrow(() -> new PhoenixException(ErrorCode.STAFF_NOT_FOUND, "There is no such staff member."));
     }
 
-    private static StaffView staff(ResultSet rs, Viewer viewer) throws SQLException {
+
+    private static StaffView staff(ResultSet rs, boolean admin) throws SQLException {
         return new StaffView(rs.getObject("id", UUID.class), rs.getString("first_name"), rs.getString("last_name"),
                 rs.getString("email"), rs.getString("position"), rs.getBoolean("teacher"),
-                viewer.personal(rs.getString("tag")));
+                admin ? rs.getString("tag") : null);
     }
 }

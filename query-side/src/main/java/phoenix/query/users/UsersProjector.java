@@ -7,6 +7,8 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import phoenix.api.groups.StudentAssignedToGroup;
+import phoenix.api.groups.StudentRemovedFromGroup;
 import phoenix.api.people.StaffDetailsChanged;
 import phoenix.api.people.StaffRegistered;
 import phoenix.api.people.StudentDetailsChanged;
@@ -67,6 +69,18 @@ class UsersProjector {
     void on(StaffDetailsChanged event, @Timestamp Instant at) {
         person(event.staffId(), "STAFF", event.firstName(), event.lastName(), at);
         staff(event.staffId(), event.email(), event.position(), event.teacher());
+    }
+
+    @EventHandler
+    void on(StudentAssignedToGroup event) {
+        jdbc.sql("UPDATE users.students SET group_id = ? WHERE person_id = ?")
+                .param(event.groupId()).param(event.studentId()).update();
+    }
+
+    @EventHandler
+    void on(StudentRemovedFromGroup event) {
+        jdbc.sql("UPDATE users.students SET group_id = NULL WHERE person_id = ? AND group_id = ?")
+                .param(event.studentId()).param(event.groupId()).update();
     }
 
     /**

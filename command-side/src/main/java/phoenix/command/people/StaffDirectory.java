@@ -1,0 +1,47 @@
+package phoenix.command.people;
+
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.stereotype.Component;
+import phoenix.api.ErrorCode;
+import phoenix.api.PhoenixException;
+
+import java.util.Collection;
+import java.util.UUID;
+
+/**
+ * Rules of other aggregates that refer to staff ("a substitute is staff", "group leaders are teachers"), answered
+ * from the Staff aggregates themselves, loaded in the caller's unit of work.
+ */
+@Component
+public class StaffDirectory {
+
+    private final Repository<Staff> staff;
+
+    StaffDirectory(Repository<Staff> staff) {
+        this.staff = staff;
+    }
+
+    public void requireStaff(UUID staffId) {
+        load(staffId);
+    }
+
+    /** @throws PhoenixException STAFF_NOT_FOUND for unknown ids, NOT_A_TEACHER for staff without the flag */
+    public void requireTeachers(Collection<UUID> staffIds) {
+        for (UUID staffId : staffIds) {
+            if (!load(staffId).invoke(Staff::isTeacher)) {
+                throw new PhoenixException(ErrorCode.NOT_A_TEACHER, "Only teachers can lead a group.");
+            }
+        }
+    }
+
+    private Aggregate<Staff> load(UUID staffId) {
+        try {
+            return staff.load(staffId.toString());
+        } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
+            throw new PhoenixException(ErrorCode.STAFF_NOT_FOUND, "There is no such staff member.");
+        }
+    }
+}
