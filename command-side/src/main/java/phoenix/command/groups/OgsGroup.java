@@ -125,8 +125,12 @@ public class OgsGroup {
         if (command.endDate().isBefore(today)) {
             throw new PhoenixException(ErrorCode.BACKDATED, "A substitution can end today at the earliest.");
         }
-        if (!command.startDate().equals(substitution.start()) && command.startDate().isBefore(today)) {
-            throw new PhoenixException(ErrorCode.BACKDATED, "A substitution's start cannot move into the past.");
+        if (substitution.startsAfter(today) ? command.startDate().isBefore(today)
+                : !command.startDate().equals(substitution.start())
+                || !command.substituteStaffId().equals(substitution.substituteStaffId())) {
+            // the days it already counted for stay as they were
+            throw new PhoenixException(ErrorCode.BACKDATED,
+                    "A started substitution keeps its start and its substitute; end it and plan a new one.");
         }
         requireDistinct(substitution.regularStaffId(), command.substituteStaffId());
         staff.requireStaff(command.substituteStaffId());
