@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
@@ -22,6 +23,7 @@ import phoenix.platform.web.ProblemResponses;
 import java.util.concurrent.Executors;
 
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 public class CommandSideConfiguration {
 
     /**

@@ -44,6 +44,10 @@ public class Activity {
         }
     }
 
+    public ActivityDetails details() {
+        return details;
+    }
+
     @EventSourcingHandler
     void on(ActivityRegistered event) {
         activityId = event.activityId();

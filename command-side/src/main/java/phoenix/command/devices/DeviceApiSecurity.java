@@ -9,16 +9,19 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import phoenix.platform.security.ApiSecurity;
 import phoenix.platform.web.ProblemResponses;
 
+import java.time.Clock;
+
 /** The device API: API keys only, and only on /api/iot/** (a user's token is not accepted here). */
 @Configuration(proxyBeanMethods = false)
 class DeviceApiSecurity {
 
     @Bean
     @Order(1)
-    SecurityFilterChain deviceApi(HttpSecurity http, ProblemResponses problems, DeviceCredentials credentials)
-            throws Exception {
+    SecurityFilterChain deviceApi(HttpSecurity http, ProblemResponses problems, DeviceCredentials credentials,
+                                  Heartbeats heartbeats, Clock clock) throws Exception {
         return ApiSecurity.stateless(http.securityMatcher("/api/iot/**"), problems)
-                .addFilterBefore(new DeviceKeyAuthentication(credentials, problems), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new DeviceKeyAuthentication(credentials, heartbeats, clock, problems),
+                        AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .build();
     }

@@ -13,6 +13,7 @@ import phoenix.platform.security.DeviceAuthentication;
 import phoenix.platform.web.ProblemResponses;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,10 +26,15 @@ class DeviceKeyAuthentication extends OncePerRequestFilter {
     private static final String BEARER = "Bearer ";
 
     private final DeviceCredentials credentials;
+    private final Heartbeats heartbeats;
+    private final Clock clock;
     private final ProblemResponses problems;
 
-    DeviceKeyAuthentication(DeviceCredentials credentials, ProblemResponses problems) {
+    DeviceKeyAuthentication(DeviceCredentials credentials, Heartbeats heartbeats, Clock clock,
+                            ProblemResponses problems) {
         this.credentials = credentials;
+        this.heartbeats = heartbeats;
+        this.clock = clock;
         this.problems = problems;
     }
 
@@ -48,6 +54,7 @@ class DeviceKeyAuthentication extends OncePerRequestFilter {
                 }
                 SecurityContextHolder.getContext().setAuthentication(
                         new DeviceAuthentication(device.get().deviceId()));
+                heartbeats.seen(device.get().deviceId(), clock.instant());
             }
         }
         chain.doFilter(request, response);

@@ -13,6 +13,11 @@ public record Sent<R>(R result, long position) {
 
     public static final String POSITION_HEADER = "X-Phoenix-Position";
 
+    /** 200 with the command's result as the body. */
+    public ResponseEntity<R> ok() {
+        return ok(result);
+    }
+
     public <B> ResponseEntity<B> ok(B body) {
         return ResponseEntity.ok().header(POSITION_HEADER, Long.toString(position)).body(body);
     }

@@ -1,16 +1,14 @@
 package phoenix.command.groups;
 
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.Aggregate;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 import phoenix.api.ErrorCode;
-import phoenix.api.PhoenixException;
 import phoenix.api.groups.DeleteGroup;
 import phoenix.api.groups.StudentRemovedFromGroup;
 import phoenix.api.time.SchoolCalendar;
+import phoenix.command.dispatch.Aggregates;
 import phoenix.command.people.Student;
 
 import java.time.Clock;
@@ -41,7 +39,7 @@ class GroupDeletion {
     @CommandHandler
     void handle(DeleteGroup command) {
         UUID groupId = command.groupId();
-        Aggregate<OgsGroup> group = load(groupId);
+        Aggregate<OgsGroup> group = Aggregates.load(groups, groupId, ErrorCode.GROUP_NOT_FOUND);
         // from here until commit, no child can be put into the group
         names.lockForDeletion(groupId);
         group.execute(it -> it.delete(SchoolCalendar.today(clock)));
@@ -51,11 +49,4 @@ class GroupDeletion {
         }
     }
 
-    private Aggregate<OgsGroup> load(UUID groupId) {
-        try {
-            return groups.load(groupId.toString());
-        } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
-            throw new PhoenixException(ErrorCode.GROUP_NOT_FOUND, "There is no such group.");
-        }
-    }
 }

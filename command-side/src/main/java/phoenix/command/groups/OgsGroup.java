@@ -179,6 +179,12 @@ public class OgsGroup {
         apply(new SubstitutionEnded(groupId, transfer.id(), today.minusDays(1), EndReason.REVOKED));
     }
 
+    /** Leaders always; substitutes and same-day transfers on their days. */
+    public boolean grantsAccessTo(UUID staffId, LocalDate day) {
+        return teacherIds.contains(staffId) || substitutions.values().stream()
+                .anyMatch(substitution -> substitution.overlaps(staffId, day, day));
+    }
+
     @EventSourcingHandler
     void on(GroupCreated event) {
         groupId = event.groupId();

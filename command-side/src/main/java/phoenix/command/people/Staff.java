@@ -58,6 +58,14 @@ public class Staff extends TagHolder {
         details = event;
     }
 
+    public String firstName() {
+        return details.firstName();
+    }
+
+    public String fullName() {
+        return details.firstName() + " " + details.lastName();
+    }
+
     public boolean isTeacher() {
         return details.teacher();
     }

@@ -1,12 +1,11 @@
 package phoenix.command.people;
 
-import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.Aggregate;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 import phoenix.api.ErrorCode;
 import phoenix.api.PhoenixException;
+import phoenix.command.dispatch.Aggregates;
 
 import java.util.Collection;
 import java.util.UUID;
@@ -38,10 +37,6 @@ public class StaffDirectory {
     }
 
     private Aggregate<Staff> load(UUID staffId) {
-        try {
-            return staff.load(staffId.toString());
-        } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
-            throw new PhoenixException(ErrorCode.STAFF_NOT_FOUND, "There is no such staff member.");
-        }
+        return Aggregates.load(staff, staffId, ErrorCode.STAFF_NOT_FOUND);
     }
 }

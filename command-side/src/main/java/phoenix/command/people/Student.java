@@ -69,6 +69,25 @@ public class Student extends TagHolder {
         }
     }
 
+    /** Checking in ends a sick report: the child is evidently here. */
+    public void checkedIn() {
+        if (sick) {
+            apply(new StudentMarkedWell(studentId));
+        }
+    }
+
+    public String firstName() {
+        return details.firstName();
+    }
+
+    public String fullName() {
+        return details.firstName() + " " + details.lastName();
+    }
+
+    public UUID groupId() {
+        return groupId;
+    }
+
     /** A child is in at most one group: joining another leaves the old one (the event names it). */
     @CommandHandler
     void handle(AssignStudentToGroup command, GroupNames groups) {

@@ -45,6 +45,10 @@ public class Room {
         apply(new RoomDetailsChanged(roomId, changed));
     }
 
+    public RoomDetails details() {
+        return details;
+    }
+
     @EventSourcingHandler
     void on(RoomRegistered event) {
         roomId = event.roomId();

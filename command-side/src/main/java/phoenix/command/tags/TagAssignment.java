@@ -1,19 +1,17 @@
 package phoenix.command.tags;
 
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.Aggregate;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 import phoenix.api.ErrorCode;
-import phoenix.api.PhoenixException;
 import phoenix.api.people.PersonKind;
 import phoenix.api.tags.AssignTag;
 import phoenix.api.tags.RemoveTag;
 import phoenix.api.tags.RfidTag;
 import phoenix.api.tags.TagRemoved;
+import phoenix.command.dispatch.Aggregates;
 import phoenix.command.people.Staff;
 import phoenix.command.people.Student;
 
@@ -69,13 +67,7 @@ class TagAssignment {
     }
 
     private Aggregate<? extends TagHolder> load(PersonKind kind, UUID personId) {
-        PhoenixException notFound = kind == PersonKind.STUDENT
-                ? new PhoenixException(ErrorCode.STUDENT_NOT_FOUND, "There is no such student.")
-                : new PhoenixException(ErrorCode.STAFF_NOT_FOUND, "There is no such staff member.");
-        try {
-            return kind == PersonKind.STUDENT ? students.load(personId.toString()) : staff.load(personId.toString());
-        } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
-            throw notFound; // incompatible: the id is another kind of aggregate's
-        }
+        return kind == PersonKind.STUDENT ? Aggregates.load(students, personId, ErrorCode.STUDENT_NOT_FOUND)
+                : Aggregates.load(staff, personId, ErrorCode.STAFF_NOT_FOUND);
     }
 }
