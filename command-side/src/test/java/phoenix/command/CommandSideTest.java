@@ -29,7 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "phoenix.bootstrap.admin-email=" + CommandSideTest.ADMIN_EMAIL,
-        "phoenix.bootstrap.admin-password=" + CommandSideTest.ADMIN_PASSWORD})
+        "phoenix.bootstrap.admin-password=" + CommandSideTest.ADMIN_PASSWORD,
+        // the sweepers run when a test says so (and with the test's clock)
+        "phoenix.sessions.sweep-interval=1h"})
 @Import(TestClockConfiguration.class)
 public abstract class CommandSideTest {
 
