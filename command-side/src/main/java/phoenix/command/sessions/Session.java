@@ -92,7 +92,10 @@ public class Session {
      * {@code replacedBy}; otherwise they are in transit.
      */
     void end(SessionEndReason reason, Instant at, UUID replacedBy, boolean visitsMove) {
-        for (Entry<UUID, UUID> visit : Map.copyOf(visits).entrySet()) {
+        if (ended) {
+            return; // ended meanwhile (a sweep, the reader): what stood in the way is gone
+        }
+        for (Entry<UUID, UUID> visit : new LinkedHashMap<>(visits).entrySet()) {
             apply(new StudentCheckedOut(sessionId, visit.getKey(), visit.getValue(), roomId, at,
                     visitsMove ? VisitCause.SESSION_REPLACED : VisitCause.SESSION_ENDED,
                     visitsMove ? replacedBy : null));
@@ -106,6 +109,9 @@ public class Session {
      */
     public void checkIn(UUID studentId, Instant at, VisitCause cause, UUID fromSessionId) {
         requireRunning();
+        if (visits.containsKey(studentId)) {
+            throw new PhoenixException(ErrorCode.ALREADY_PRESENT, "The child is in this session already.");
+        }
         if (cause != VisitCause.SESSION_REPLACED) {
             requireRoomForOneMore();
         }

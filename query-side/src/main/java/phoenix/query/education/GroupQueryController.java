@@ -29,7 +29,7 @@ import static phoenix.api.Role.STAFF;
 
 @RestController
 @AllowedRoles({ADMIN, STAFF})
-@ReadsProjection({"education", "users", "schedule", "facilities"})
+@ReadsProjection({"education", "users", "schedule", "facilities", "active"})
 @Tag(name = "Groups")
 class GroupQueryController {
 

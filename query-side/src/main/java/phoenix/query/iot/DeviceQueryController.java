@@ -38,6 +38,10 @@ class DeviceQueryController {
                       Instant keyRotatedAt, Instant lastSeen, boolean online) {
     }
 
+    // last seen: written by command-side with every device request (iot.device_heartbeats), not an event each
+    private static final String SELECT = "SELECT d.*, h.last_seen FROM iot.devices d "
+            + "LEFT JOIN iot.device_heartbeats h ON h.device_id = d.device_id";
+
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -52,7 +56,7 @@ class DeviceQueryController {
         PageRequest request = new PageRequest(page, size);
         long total = jdbc.sql("SELECT count(*) FROM iot.devices").query(Long.class).single();
         Instant now = clock.instant();
-        return request.of(jdbc.sql("SELECT * FROM iot.devices ORDER BY device_id LIMIT ? OFFSET ?")
+        return request.of(jdbc.sql(SELECT + " ORDER BY d.device_id LIMIT ? OFFSET ?")
                 .param(request.size()).param(request.offset())
                 .query((rs, row) -> device(rs, now)).list(), total);
     }
@@ -60,7 +64,7 @@ class DeviceQueryController {
     @GetMapping("/{id}")
     DeviceView device(@PathVariable String id) {
         Instant now = clock.instant();
-        return jdbc.sql("SELECT * FROM iot.devices WHERE device_id = ?").param(id)
+        return jdbc.sql(SELECT + " WHERE d.device_id = ?").param(id)
                 .query((rs, row) -> device(rs, now)).optional()
                 .orElseThrow(() -> new PhoenixException(ErrorCode.DEVICE_NOT_FOUND, "There is no such device."));
     }

@@ -24,7 +24,7 @@ import static phoenix.api.Role.STAFF;
 @RestController
 @RequestMapping("/api/students")
 @AllowedRoles({ADMIN, STAFF})
-@ReadsProjection({"users", "education", "schedule"})
+@ReadsProjection({"users", "education", "schedule", "active"})
 @Tag(name = "Students")
 class StudentQueryController {
 
