@@ -1,5 +1,6 @@
 package phoenix.command.sessions;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -36,7 +37,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * activity's maximum of participants: every check-in goes through the session, so even racing taps cannot overfill
  * it (the session is loaded under a lock, and the event store's sequence numbers catch other nodes).
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "sessionSnapshots")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Session {
 
     @AggregateIdentifier

@@ -195,4 +195,26 @@ class SessionApiTest extends CheckInTest {
         assertThat(jdbc.sql("SELECT last_seen FROM iot.device_heartbeats WHERE device_id = ?")
                 .param(reader.deviceId()).query(java.sql.Timestamp.class).single().toInstant()).isEqualTo(clock.instant());
     }
+
+    @Test
+    void aBusySessionIsLoadedFromItsSnapshotAndStillCountsRight() {
+        Reader reader = reader();
+        UUID session = startedSession(reader, registerActivity(unique("Toben"), 100, room), room, staff);
+        List<String> tags = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            String tag = randomTag();
+            studentWithTag("Kind" + i, tag);
+            tags.add(tag);
+            tap(reader, tag, room);
+        }
+        for (String tag : tags.subList(0, 25)) {
+            tap(reader, tag, room, UUID.randomUUID().toString(), clock.instant().plusSeconds(5));
+        }
+
+        assertThat(jdbc.sql("SELECT count(*) FROM eventstore.snapshot_event_entry WHERE aggregate_identifier = ?")
+                .param(session.toString()).query(Long.class).single()).isPositive();
+        Api.Answer last = tap(reader, tags.get(29), room, UUID.randomUUID().toString(), clock.instant().plusSeconds(5));
+        assertThat(last.body().path("action").asText()).isEqualTo("checked_out");
+        assertThat(last.body().path("activeStudents").asInt()).isEqualTo(4);
+    }
 }
