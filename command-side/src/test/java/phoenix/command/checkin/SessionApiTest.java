@@ -199,21 +199,23 @@ class SessionApiTest extends CheckInTest {
     @Test
     void aBusySessionIsLoadedFromItsSnapshotAndStillCountsRight() {
         Reader reader = reader();
-        UUID session = startedSession(reader, registerActivity(unique("Toben"), 100, room), room, staff);
+        UUID hall = registerRoom(unique("Halle"), 100);
+        UUID session = startedSession(reader, registerActivity(unique("Toben"), 100, hall), hall, staff);
         List<String> tags = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             String tag = randomTag();
             studentWithTag("Kind" + i, tag);
             tags.add(tag);
-            tap(reader, tag, room);
+            tap(reader, tag, hall);
         }
         for (String tag : tags.subList(0, 25)) {
-            tap(reader, tag, room, UUID.randomUUID().toString(), clock.instant().plusSeconds(5));
+            tap(reader, tag, hall, UUID.randomUUID().toString(), clock.instant().plusSeconds(5));
         }
 
+        assertThat(events(session)).hasSize(56);
         assertThat(jdbc.sql("SELECT count(*) FROM eventstore.snapshot_event_entry WHERE aggregate_identifier = ?")
                 .param(session.toString()).query(Long.class).single()).isPositive();
-        Api.Answer last = tap(reader, tags.get(29), room, UUID.randomUUID().toString(), clock.instant().plusSeconds(5));
+        Api.Answer last = tap(reader, tags.get(29), hall, UUID.randomUUID().toString(), clock.instant().plusSeconds(5));
         assertThat(last.body().path("action").asText()).isEqualTo("checked_out");
         assertThat(last.body().path("activeStudents").asInt()).isEqualTo(4);
     }
