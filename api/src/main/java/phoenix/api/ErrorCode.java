@@ -22,6 +22,7 @@ public enum ErrorCode {
     // authentication and authorisation
     UNAUTHENTICATED(401),
     INVALID_CREDENTIALS(401),
+    UNKNOWN_DEVICE(401),
     FORBIDDEN(403),
     DEVICE_INACTIVE(403),
 

@@ -31,12 +31,14 @@ import static org.assertj.core.api.Assertions.assertThat;
         "phoenix.bootstrap.admin-email=" + CommandSideTest.ADMIN_EMAIL,
         "phoenix.bootstrap.admin-password=" + CommandSideTest.ADMIN_PASSWORD,
         // the sweepers run when a test says so (and with the test's clock)
-        "phoenix.sessions.sweep-interval=1h"})
+        "phoenix.sessions.sweep-interval=1h",
+        "phoenix.devices.bridge-key=" + CommandSideTest.BRIDGE_KEY})
 @Import(TestClockConfiguration.class)
 public abstract class CommandSideTest {
 
     public static final String ADMIN_EMAIL = "admin@test.phoenix";
     public static final String ADMIN_PASSWORD = "correct-horse-battery";
+    public static final String BRIDGE_KEY = "bridge-key-for-tests-0123456789abcdef";
 
     private static final ObjectMapper json = new ObjectMapper();
 

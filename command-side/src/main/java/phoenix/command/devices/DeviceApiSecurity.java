@@ -18,9 +18,10 @@ class DeviceApiSecurity {
     @Bean
     @Order(1)
     SecurityFilterChain deviceApi(HttpSecurity http, ProblemResponses problems, DeviceCredentials credentials,
-                                  Heartbeats heartbeats, Clock clock) throws Exception {
+                                  Heartbeats heartbeats, Clock clock, DeviceProperties properties)
+            throws Exception {
         return ApiSecurity.stateless(http.securityMatcher("/api/iot/**"), problems)
-                .addFilterBefore(new DeviceKeyAuthentication(credentials, heartbeats, clock, problems),
+                .addFilterBefore(new DeviceKeyAuthentication(credentials, heartbeats, clock, problems, properties),
                         AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .build();

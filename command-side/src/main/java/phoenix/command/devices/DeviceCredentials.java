@@ -35,6 +35,13 @@ class DeviceCredentials {
                 .optional();
     }
 
+    Optional<Credential> byDeviceId(String deviceId) {
+        return jdbc.sql("SELECT device_id, status FROM iot.device_credentials WHERE device_id = ?")
+                .param(deviceId)
+                .query((rs, row) -> new Credential(rs.getString(1), DeviceStatus.valueOf(rs.getString(2))))
+                .optional();
+    }
+
     @EventHandler
     void on(DeviceRegistered event) {
         jdbc.sql("INSERT INTO iot.device_credentials (device_id, key_hash, status) VALUES (?, ?, ?)")

@@ -13,6 +13,8 @@ import phoenix.platform.security.DeviceAuthentication;
 import phoenix.platform.web.ProblemResponses;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -20,22 +22,28 @@ import java.util.Optional;
 /**
  * Authenticates devices on the device API by the API key they send as {@code Authorization: Bearer <key>}.
  * Unknown or missing key: 401 (by the chain's entry point). Known key of a device that is not active: 403.
+ * The device bridge sends its own key and names the device it speaks for in {@value #DEVICE_HEADER}: it may speak
+ * for registered, active devices only (else 401 UNKNOWN_DEVICE, 403 DEVICE_INACTIVE).
  */
 class DeviceKeyAuthentication extends OncePerRequestFilter {
 
+    static final String DEVICE_HEADER = "X-Phoenix-Device";
     private static final String BEARER = "Bearer ";
 
     private final DeviceCredentials credentials;
     private final Heartbeats heartbeats;
     private final Clock clock;
     private final ProblemResponses problems;
+    private final byte[] bridgeKeyHash;
 
     DeviceKeyAuthentication(DeviceCredentials credentials, Heartbeats heartbeats, Clock clock,
-                            ProblemResponses problems) {
+                            ProblemResponses problems, DeviceProperties properties) {
         this.credentials = credentials;
         this.heartbeats = heartbeats;
         this.clock = clock;
         this.problems = problems;
+        this.bridgeKeyHash = properties.bridgeKey() == null || properties.bridgeKey().isBlank() ? null
+                : ApiKeys.hash(properties.bridgeKey()).getBytes(StandardCharsets.US_ASCII);
     }
 
     @Override
@@ -44,7 +52,16 @@ class DeviceKeyAuthentication extends OncePerRequestFilter {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             String key = header.substring(BEARER.length()).trim();
-            Optional<DeviceCredentials.Credential> device = credentials.byKeyHash(ApiKeys.hash(key));
+            String keyHash = ApiKeys.hash(key);
+            boolean bridge = bridgeKeyHash != null
+                    && MessageDigest.isEqual(bridgeKeyHash, keyHash.getBytes(StandardCharsets.US_ASCII));
+            Optional<DeviceCredentials.Credential> device = bridge
+                    ? bridgedDevice(request.getHeader(DEVICE_HEADER)) : credentials.byKeyHash(keyHash);
+            if (bridge && device.isEmpty()) {
+                problems.write(request, response, ProblemResponses.problem(ErrorCode.UNKNOWN_DEVICE,
+                        "The bridge may speak only for registered devices.", Map.of()));
+                return;
+            }
             if (device.isPresent()) {
                 if (device.get().status() != DeviceStatus.ACTIVE) {
                     problems.write(request, response, ProblemResponses.problem(ErrorCode.DEVICE_INACTIVE,
@@ -58,5 +75,9 @@ class DeviceKeyAuthentication extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    private Optional<DeviceCredentials.Credential> bridgedDevice(String deviceId) {
+        return deviceId == null || deviceId.isBlank() ? Optional.empty() : credentials.byDeviceId(deviceId.trim());
     }
 }

@@ -131,4 +131,25 @@ class DeviceApiTest extends CommandSideTest {
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.code()).isEqualTo("MALFORMED_REQUEST");
     }
+
+    @Test
+    void theBridgeSpeaksForRegisteredActiveDevicesOnly() {
+        String device = deviceId();
+        registerDevice(device);
+
+        Api.Answer forDevice = api.send("POST", "/api/iot/ping", BRIDGE_KEY, null, Map.of("X-Phoenix-Device", device));
+        Api.Answer unknown = api.send("POST", "/api/iot/ping", BRIDGE_KEY, null, Map.of("X-Phoenix-Device", "NOPE-9"));
+        Api.Answer nobody = api.post("/api/iot/ping", BRIDGE_KEY, null);
+        api.put("/api/devices/" + device + "/status", admin, Map.of("status", "INACTIVE"));
+        Api.Answer inactive = api.send("POST", "/api/iot/ping", BRIDGE_KEY, null, Map.of("X-Phoenix-Device", device));
+
+        assertThat(forDevice.status()).isEqualTo(200);
+        assertThat(forDevice.body().path("deviceId").asText()).isEqualTo(device);
+        assertThat(unknown.status()).isEqualTo(401);
+        assertThat(unknown.code()).isEqualTo("UNKNOWN_DEVICE");
+        assertThat(nobody.code()).isEqualTo("UNKNOWN_DEVICE");
+        assertThat(inactive.status()).isEqualTo(403);
+        assertThat(inactive.code()).isEqualTo("DEVICE_INACTIVE");
+        assertThat(api.post("/api/rooms", BRIDGE_KEY, Map.of("name", "X", "capacity", 1)).status()).isEqualTo(401);
+    }
 }
