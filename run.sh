@@ -13,6 +13,9 @@ export SPRING_DATASOURCE_URL="${SPRING_DATASOURCE_URL:-jdbc:postgresql://$PGHOST
 export PHOENIX_BOOTSTRAP_ADMIN_EMAIL="${PHOENIX_BOOTSTRAP_ADMIN_EMAIL:-admin@phoenix.local}"
 # a password for this machine only; the apps themselves have none built in
 export PHOENIX_BOOTSTRAP_ADMIN_PASSWORD="${PHOENIX_BOOTSTRAP_ADMIN_PASSWORD:-phoenix-local-admin}"
+# the device bridge's credential for the device API: the same secret on both sides, new for every run
+bridge_key="${PHOENIX_BRIDGE_KEY:-$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')}"
+export PHOENIX_BRIDGE_KEY="$bridge_key" PHOENIX_DEVICES_BRIDGE_KEY="$bridge_key"
 
 apps=(command-side query-side device-bridge)
 ports=(8081 8082 8083)

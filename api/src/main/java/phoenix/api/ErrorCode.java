@@ -17,6 +17,13 @@ public enum ErrorCode {
     SAME_STAFF(400),
     NOT_A_TRANSFER(400),
     ROOM_REQUIRED(400),
+    // the device bridge's refusals of malformed MQTT messages
+    MALFORMED_MESSAGE(400),
+    MISSING_FIELD(400),
+    INVALID_FIELD(400),
+    DEVICE_MISMATCH(400),
+    TAPPED_AT_IN_FUTURE(400),
+    PAYLOAD_TOO_LARGE(400),
     INVALID_DESTINATION(400),
 
     // authentication and authorisation

