@@ -199,6 +199,9 @@ public class MqttConnection implements SmartLifecycle {
         options.setCleanSession(false);
         options.setConnectionTimeout((int) properties.connectTimeout().toSeconds());
         options.setKeepAliveInterval((int) properties.keepAlive().toSeconds());
+        if (properties.brokerUrl().startsWith("tcp://")) {
+            options.setSocketFactory(new NoDelaySockets());
+        }
         if (properties.username() != null) {
             options.setUserName(properties.username());
             if (properties.password() != null) {

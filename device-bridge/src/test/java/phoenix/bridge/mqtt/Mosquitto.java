@@ -17,23 +17,28 @@ import static org.awaitility.Awaitility.await;
  * A Mosquitto broker of a test's own, on a free local port, that the test can kill and start again on the same port.
  * Tests may read the log of the running broker.
  */
-final class Mosquitto implements AutoCloseable {
+public final class Mosquitto implements AutoCloseable {
 
     private final int port;
     private final Path config;
     private final Path log;
     private Process process;
 
-    Mosquitto() {
+    public Mosquitto() {
         this.port = freePort();
         try {
             config = Files.createTempFile("mosquitto-" + port + "-", ".conf");
             log = Files.createTempFile("mosquitto-" + port + "-", ".log");
-            // Mosquitto 2 with a config file listens only where told; stderr because it is not buffered
+            // Mosquitto 2 with a config file listens only where told; stderr because it is not buffered; the
+            // project's queue limits (docker/mosquitto), as the defaults drop messages past 1000 queued
             Files.writeString(config, """
                     listener %d 127.0.0.1
                     allow_anonymous true
                     persistence false
+                    max_queued_messages 100000
+                    max_queued_bytes 0
+                    max_inflight_messages 100
+                    set_tcp_nodelay true
                     log_dest stderr
                     """.formatted(port));
         } catch (IOException e) {
@@ -42,7 +47,7 @@ final class Mosquitto implements AutoCloseable {
     }
 
     /** A port on 127.0.0.1 where nothing listened a moment ago. */
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -50,12 +55,12 @@ final class Mosquitto implements AutoCloseable {
         }
     }
 
-    String url() {
+    public String url() {
         return "tcp://127.0.0.1:" + port;
     }
 
     /** Starts the broker and returns once it accepts connections. */
-    Mosquitto start() {
+    public Mosquitto start() {
         try {
             process = new ProcessBuilder("mosquitto", "-c", config.toString())
                     .redirectErrorStream(true)
@@ -70,7 +75,7 @@ final class Mosquitto implements AutoCloseable {
     }
 
     /** Ends the broker process abruptly, as a crash would. */
-    void kill() {
+    public void kill() {
         if (process == null) {
             return;
         }
@@ -84,7 +89,7 @@ final class Mosquitto implements AutoCloseable {
     }
 
     /** What the broker logged since it was last started: connections, with client id and session flags. */
-    String log() {
+    public String log() {
         try {
             return Files.readString(log);
         } catch (IOException e) {

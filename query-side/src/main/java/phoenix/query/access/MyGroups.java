@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * A staff member's groups: those they lead, and those with a substitution or same-day transfer for them today
@@ -33,7 +32,7 @@ public class MyGroups {
                          WHERE substitute_staff_id = :staff AND start_date <= :today AND last_day >= :today
                         """)
                 .param("staff", staffId).param("today", today())
-                .query(UUID.class).stream().collect(Collectors.toUnmodifiableSet());
+                .query(UUID.class).set();
     }
 
     public LocalDate today() {

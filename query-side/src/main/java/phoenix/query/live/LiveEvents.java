@@ -87,18 +87,13 @@ public class LiveEvents implements SmartLifecycle {
         }
         subscriber.start();
         if (lastEventId != null) {
-            if (true) {
+            if (lastEventId >= upTo) {
                 subscriber.replayed();
             } else {
                 workers.execute(() -> replay(subscriber, lastEventId, upTo));
             }
         }
         return emitter;
-    }
-
-    /** Open streams, for tests and monitoring. */
-    public int subscriberCount() {
-        return subscribers.size();
     }
 
     private void replay(LiveSubscriber subscriber, long after, long upTo) {

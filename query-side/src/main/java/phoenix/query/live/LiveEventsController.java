@@ -67,7 +67,7 @@ class LiveEventsController {
             throw new PhoenixException(ErrorCode.NOT_ACCEPTABLE,
                     "This address streams Server-Sent Events: ask for 'Accept: text/event-stream'.");
         }
-        return liveEvents.subscribe(LiveViewer.of(caller, myGroups), position(lastEventId));
+        return liveEvents.subscribe(LiveViewer.of(caller, myGroups::of), position(lastEventId));
     }
 
     private static boolean acceptsEventStream(String accept) {

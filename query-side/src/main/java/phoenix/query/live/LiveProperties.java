@@ -21,4 +21,12 @@ public record LiveProperties(@DefaultValue("15s") Duration heartbeat,
                              @DefaultValue("30m") Duration timeout,
                              @DefaultValue("1000") int queueCapacity,
                              @DefaultValue("2s") Duration gapWait) {
+
+    public LiveProperties {
+        if (heartbeat.isNegative() || heartbeat.isZero() || timeout.isNegative() || timeout.isZero()
+                || queueCapacity < 1 || gapWait.isNegative()) {
+            throw new IllegalArgumentException("phoenix.live: heartbeat and timeout must be positive, queue-capacity "
+                    + "at least 1, gap-wait not negative");
+        }
+    }
 }

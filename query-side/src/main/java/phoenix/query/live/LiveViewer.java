@@ -8,6 +8,7 @@ import phoenix.query.access.Viewer;
 import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Who watches a stream, and which events they may see: admins all; everyone the sessions starting and ending; staff
@@ -20,18 +21,19 @@ final class LiveViewer {
 
     private final boolean admin;
     private final UUID staffId;
-    private final MyGroups myGroups;
+    private final Function<UUID, Set<UUID>> myGroups;
     private Set<UUID> groups = Set.of();
     private long groupsReadAt;
     private boolean groupsRead;
 
-    LiveViewer(boolean admin, UUID staffId, MyGroups myGroups) {
+    /** @param myGroups a staff member's groups, as {@link MyGroups#of} tells them */
+    LiveViewer(boolean admin, UUID staffId, Function<UUID, Set<UUID>> myGroups) {
         this.admin = admin;
         this.staffId = staffId;
         this.myGroups = myGroups;
     }
 
-    static LiveViewer of(Authentication caller, MyGroups myGroups) {
+    static LiveViewer of(Authentication caller, Function<UUID, Set<UUID>> myGroups) {
         return new LiveViewer(Viewer.isAdmin(caller), StaffClaim.of(caller).orElse(null), myGroups);
     }
 
@@ -44,7 +46,7 @@ final class LiveViewer {
         }
         long now = System.nanoTime();
         if (!groupsRead || now - groupsReadAt >= GROUPS_REFRESH.toNanos()) {
-            groups = myGroups.of(staffId);
+            groups = myGroups.apply(staffId);
             groupsReadAt = now;
             groupsRead = true;
         }

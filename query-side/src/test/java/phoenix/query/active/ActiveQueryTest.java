@@ -202,7 +202,7 @@ class ActiveQueryTest extends QuerySideTest {
         active.shutDown();
         active.resetTokens();
         active.start();
-        await().until(() -> !active.isReplaying() && active.processingStatus().values().stream()
+        await().until(() -> !active.isReplaying() && !active.processingStatus().isEmpty() && active.processingStatus().values().stream()
                 .allMatch(status -> status.getCurrentPosition().orElse(-1) >= position));
 
         assertThat(rows()).isEqualTo(before);

@@ -78,7 +78,7 @@ class AuditLogTest extends QuerySideTest {
         audit.shutDown();
         audit.resetTokens();
         audit.start();
-        await().until(() -> !audit.isReplaying() && audit.processingStatus().values().stream()
+        await().until(() -> !audit.isReplaying() && !audit.processingStatus().isEmpty() && audit.processingStatus().values().stream()
                 .allMatch(status -> status.getCurrentPosition().orElse(-1) >= position));
 
         assertThat(jdbc.sql("SELECT count(*) FROM audit.event_log").query(Long.class).single()).isEqualTo(before);

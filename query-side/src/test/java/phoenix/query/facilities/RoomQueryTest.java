@@ -96,7 +96,7 @@ class RoomQueryTest extends QuerySideTest {
         processor.shutDown();
         processor.resetTokens();
         processor.start();
-        await().until(() -> !processor.isReplaying() && processor.processingStatus().values().stream()
+        await().until(() -> !processor.isReplaying() && !processor.processingStatus().isEmpty() && processor.processingStatus().values().stream()
                 .allMatch(status -> status.getCurrentPosition().orElse(-1) >= position));
 
         assertThat(rooms()).isEqualTo(before);

@@ -63,8 +63,8 @@ class LiveEventsTest extends QuerySideTest {
         append("Student", child, new StudentAssignedToGroup(child, group, null));
         long started = append("Session", session, new SessionStarted(session, UUID.randomUUID(), "Malen", room,
                 "Atelier " + room, 12, 10, "RFID-A", Set.of(leader), ONE));
-        // the groups' staff and the child's name are in the read model before anything is streamed
-        getAfter(started, "/api/me/groups", staffToken(leader));
+        // the group's staff and the child's name are in the read model before anything is streamed
+        getAfter(started, "/api/groups/" + group + "/students", admin);
     }
 
     @AfterEach
@@ -94,10 +94,11 @@ class LiveEventsTest extends QuerySideTest {
 
     @Test
     void aTransferArrivesAsTransferAndTheVisitItLeftIsNotSentAsACheckOut() {
+        EventStreamClient admins = connect(admin);
         UUID next = startSession("Turnen");
         UUID visit = UUID.randomUUID();
-        append("Session", session, new StudentCheckedIn(session, child, visit, room, ONE, VisitCause.TAPPED, null));
-        EventStreamClient admins = connect(admin);
+        long checkIn = append("Session", session, new StudentCheckedIn(session, child, visit, room, ONE,
+                VisitCause.TAPPED, null));
 
         append("Session", session, new StudentCheckedOut(session, child, visit, room, TWO, VisitCause.TRANSFERRED,
                 next));
@@ -105,12 +106,13 @@ class LiveEventsTest extends QuerySideTest {
         long wentHome = append("Session", next, new StudentCheckedOut(next, child, UUID.randomUUID(), room, TWO,
                 VisitCause.BY_STAFF, null));
 
-        await().until(() -> admins.about(child).size() >= 2);
+        await().until(() -> admins.about(child).size() >= 3);
         assertThat(admins.about(child)).extracting(EventStreamClient.Event::name)
-                .containsExactly("transfer", "check-out");
+                .containsExactly("check-in", "transfer", "check-out");
         assertThat(admins.about(child)).extracting(EventStreamClient.Event::position)
-                .containsExactly(transfer, wentHome);
-        assertThat(admins.about(child).get(0).data().path("fromSessionId").asText()).isEqualTo(session.toString());
+                .containsExactly(checkIn, transfer, wentHome);
+        assertThat(admins.about(child).get(1).data().path("fromSessionId").asText()).isEqualTo(session.toString());
+        assertThat(admins.about(child).get(1).data().path("sessionId").asText()).isEqualTo(next.toString());
     }
 
     @Test
