@@ -31,16 +31,19 @@ import static phoenix.api.Role.STAFF;
 @Tag(name = "Devices")
 class DeviceQueryController {
 
-    /** A device is online when it was seen in the last five minutes. */
+    /** A device is online when it is connected to the broker, or used the device API in the last five minutes. */
     static final Duration ONLINE_WINDOW = Duration.ofMinutes(5);
 
+    /** {@code connected}: the reader's MQTT status (null: it never told). */
     record DeviceView(String deviceId, String name, String type, String status, Instant registeredAt,
-                      Instant keyRotatedAt, Instant lastSeen, boolean online) {
+                      Instant keyRotatedAt, Instant lastSeen, Boolean connected, boolean online) {
     }
 
-    // last seen: written by command-side with every device request (iot.device_heartbeats), not an event each
-    private static final String SELECT = "SELECT d.*, h.last_seen FROM iot.devices d "
-            + "LEFT JOIN iot.device_heartbeats h ON h.device_id = d.device_id";
+    // last seen: written by command-side with every device request (iot.device_heartbeats); connected: the reader's
+    // MQTT status, written by the device bridge (iot.device_connections). Neither is an event per heartbeat.
+    private static final String SELECT = "SELECT d.*, h.last_seen, c.online AS connected FROM iot.devices d "
+            + "LEFT JOIN iot.device_heartbeats h ON h.device_id = d.device_id "
+            + "LEFT JOIN iot.device_connections c ON c.device_id = d.device_id";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -71,10 +74,11 @@ class DeviceQueryController {
 
     private static DeviceView device(ResultSet rs, Instant now) throws SQLException {
         Instant lastSeen = instant(rs.getTimestamp("last_seen"));
+        Boolean connected = rs.getObject("connected", Boolean.class);
         return new DeviceView(rs.getString("device_id"), rs.getString("name"), rs.getString("type"),
                 rs.getString("status"), instant(rs.getTimestamp("registered_at")),
-                instant(rs.getTimestamp("key_rotated_at")), lastSeen,
-                lastSeen != null && lastSeen.isAfter(now.minus(ONLINE_WINDOW)));
+                instant(rs.getTimestamp("key_rotated_at")), lastSeen, connected,
+                Boolean.TRUE.equals(connected) || lastSeen != null && lastSeen.isAfter(now.minus(ONLINE_WINDOW)));
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -223,6 +223,11 @@ class ActiveQueryTest extends QuerySideTest {
         assertThat(online.body().path("online").asBoolean()).isTrue();
         assertThat(offline.body().path("online").asBoolean()).isFalse();
         assertThat(offline.body().path("lastSeen").asText()).isNotBlank();
+        // connected to the broker (the bridge writes it from the reader's MQTT status): online whenever last seen
+        jdbc.sql("INSERT INTO iot.device_connections (device_id, online, changed_at) VALUES (?, TRUE, now())")
+                .param(device).update();
+        assertThat(api.get("/api/devices/" + device, admin).body().path("online").asBoolean()).isTrue();
+        assertThat(api.get("/api/devices/" + device, admin).body().path("connected").asBoolean()).isTrue();
     }
 
     private List<Map<String, Object>> rows() {
