@@ -83,15 +83,6 @@ final class MosquittoBroker implements AutoCloseable {
         return "tcp://127.0.0.1:" + port;
     }
 
-    int port() {
-        return port;
-    }
-
-    /** The configuration file the broker runs with. */
-    String config() throws IOException {
-        return Files.readString(config);
-    }
-
     /** What the broker logged since its first start. */
     String log() throws IOException {
         return Files.readString(log);

@@ -112,6 +112,20 @@ final class TapRecords {
         }
     }
 
+    /** Rows of iot.rejected_messages with the code on exactly this topic. */
+    long rejectedOnTopic(String topic, String code) throws SQLException {
+        try (Connection connection = database.getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT count(*) FROM iot.rejected_messages WHERE topic = ? AND code = ?")) {
+            query.setString(1, topic);
+            query.setString(2, code);
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     /** The reader's connection state as the bridge recorded it (iot.device_connections); null: none yet. */
     Boolean online(String deviceId) throws SQLException {
         try (Connection connection = database.getConnection();

@@ -16,6 +16,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -25,7 +26,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The bridge's one connection to the MQTT broker. It starts with the application but never holds it up: a broker
  * that is down at start-up is retried in the background (1 s, doubling to 30 s), and once connected, Paho's automatic
- * reconnect keeps the connection. Health reads {@link #isConnected()}.
+ * reconnect keeps the connection. Health reads {@link #isSubscribed()}.
  * <p>
  * Messages are acknowledged by hand ({@link #complete}): only once the bridge has dealt with a message may the
  * broker forget it; until then a crash or a lost connection means it is delivered again. The session is persistent,
@@ -55,6 +56,8 @@ public class MqttConnection implements SmartLifecycle {
     private volatile MqttAsyncClient client;
     private volatile ScheduledExecutorService retries;
     private volatile boolean running;
+    // until the broker confirmed the subscriptions of this connection, taps may not reach us yet
+    private volatile boolean subscribed;
 
     public MqttConnection(MqttProperties properties) {
         this.properties = properties;
@@ -89,6 +92,11 @@ public class MqttConnection implements SmartLifecycle {
     public boolean isConnected() {
         MqttAsyncClient current = client;
         return current != null && current.isConnected();
+    }
+
+    /** Connected, and the broker has confirmed every subscription: from now on no message for us passes us by. */
+    public boolean isSubscribed() {
+        return subscribed && isConnected();
     }
 
     public String brokerUrl() {
@@ -191,12 +199,17 @@ public class MqttConnection implements SmartLifecycle {
         return running && attempting == client;
     }
 
+    private static final int MAX_INFLIGHT = 1000;
+
     private MqttConnectOptions options() {
         MqttConnectOptions options = new MqttConnectOptions();
         options.setAutomaticReconnect(true);
         options.setMaxReconnectDelay((int) MAX_RETRY.toMillis());
         // the broker keeps our subscriptions and queued QoS 1 messages while we are away
         options.setCleanSession(false);
+        // Paho's default of 10 unconfirmed publishes is fewer than the workers publishing results at once: the rest
+        // would fail with "too many publishes in progress" (32202) on a healthy connection
+        options.setMaxInflight(MAX_INFLIGHT);
         options.setConnectionTimeout((int) properties.connectTimeout().toSeconds());
         options.setKeepAliveInterval((int) properties.keepAlive().toSeconds());
         if (properties.brokerUrl().startsWith("tcp://")) {
@@ -219,9 +232,25 @@ public class MqttConnection implements SmartLifecycle {
             try {
                 log.info("MQTT {} to {} as {}", reconnect ? "reconnected" : "connected", serverUri,
                         properties.clientId());
-                for (Subscription subscription : subscriptions) {
-                    client.subscribe(subscription.filter(), 1);
-                }
+                subscribed = false;
+                String[] filters = subscriptions.stream().map(Subscription::filter).toArray(String[]::new);
+                int[] qos = new int[filters.length];
+                Arrays.fill(qos, 1);
+                // waiting for the token here would block Paho's callback thread: the listener says when it is done
+                client.subscribe(filters, qos, null, new IMqttActionListener() {
+                    @Override
+                    public void onSuccess(IMqttToken token) {
+                        subscribed = Arrays.stream(token.getGrantedQos()).noneMatch(granted -> granted > 2);
+                        if (!subscribed) {
+                            log.error("MQTT broker {} refused a subscription of {}", serverUri, List.of(filters));
+                        }
+                    }
+
+                    @Override
+                    public void onFailure(IMqttToken token, Throwable failure) {
+                        log.error("MQTT subscriptions on {} failed", serverUri, failure);
+                    }
+                });
             } catch (MqttException | RuntimeException e) {
                 log.error("MQTT subscriptions on {} failed; reconnecting to try again", serverUri, e);
                 try {
@@ -234,6 +263,7 @@ public class MqttConnection implements SmartLifecycle {
 
         @Override
         public void connectionLost(Throwable cause) {
+            subscribed = false;
             try {
                 // stop() ending an attempt in flight lands here too: that is no loss worth a warning
                 if (running) {

@@ -5,8 +5,8 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code mqtt} component of {@code /actuator/health}: UP while the bridge is connected to the broker, else DOWN,
- * so that the bridge's health says whether taps can reach it at all.
+ * The {@code mqtt} component of {@code /actuator/health}: UP while the bridge is connected to the broker and its
+ * subscriptions are confirmed, else DOWN, so that the bridge's health says whether taps reach it at all.
  */
 @Component
 class MqttHealthIndicator implements HealthIndicator {
@@ -19,7 +19,10 @@ class MqttHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
-        Health.Builder health = connection.isConnected() ? Health.up() : Health.down();
-        return health.withDetail("broker", connection.brokerUrl()).build();
+        Health.Builder health = connection.isSubscribed() ? Health.up() : Health.down();
+        return health.withDetail("broker", connection.brokerUrl())
+                .withDetail("connected", connection.isConnected())
+                .withDetail("subscribed", connection.isSubscribed())
+                .build();
     }
 }

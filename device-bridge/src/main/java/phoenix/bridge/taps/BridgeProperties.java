@@ -15,7 +15,7 @@ import java.time.Duration;
  * @param maxPayload       a bigger message is refused without reading it
  * @param maxClockSkew     a {@code tappedAt} further in the future than this is refused
  * @param requestTimeout   how long one call of the device API may take before it is tried again
- * @param retryFirst       the first wait before trying the command side again; doubles up to {@code retryMax}
+ * @param retryFirst       the first wait before trying the command side (or a result's publish) again; doubles up to {@code retryMax}
  * @param retryMax         the longest wait between tries: a tap waits (unacknowledged) until the command side answers
  * @param rejectedKept     how many refused messages iot.rejected_messages keeps (the oldest go)
  */

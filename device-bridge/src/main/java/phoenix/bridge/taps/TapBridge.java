@@ -104,23 +104,47 @@ class TapBridge implements SmartLifecycle {
                 log.warn("Command side did not take tap {} of reader {} ({}); again in {} ms", tap.tapId(), device,
                         unavailable.getMessage(), pause.toMillis());
                 Thread.sleep(pause.toMillis());
-                pause = pause.multipliedBy(2).compareTo(properties.retryMax()) < 0
-                        ? pause.multipliedBy(2) : properties.retryMax();
+                pause = longer(pause);
             }
         }
         return null;
     }
 
+    /**
+     * Publishes the result, trying again with a growing pause while the bridge runs: the connection may be alive
+     * (then nothing would bring the tap back) or about to reconnect. False only when stopping: the tap stays
+     * unacknowledged and is delivered again.
+     */
     private boolean publish(String device, Result result) {
+        byte[] payload;
         try {
-            mqtt.publish("phoenix/devices/" + device + "/results", json.writeValueAsBytes(result), false,
-                    PUBLISH_TIMEOUT);
-            return true;
-        } catch (MqttException | JsonProcessingException | RuntimeException e) {
-            // unacknowledged: the tap comes again after the reconnect, and gets its (first) answer again
-            log.warn("Could not publish the result of tap {} to reader {}: {}", result.tapId(), device, e.toString());
-            return false;
+            payload = json.writeValueAsBytes(result);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A result is always writable", e);
         }
+        Duration pause = properties.retryFirst();
+        while (running) {
+            try {
+                mqtt.publish("phoenix/devices/" + device + "/results", payload, false, PUBLISH_TIMEOUT);
+                return true;
+            } catch (MqttException | RuntimeException e) {
+                log.warn("Could not publish the result of tap {} to reader {} ({}); again in {} ms", result.tapId(),
+                        device, e.toString(), pause.toMillis());
+                try {
+                    Thread.sleep(pause.toMillis());
+                } catch (InterruptedException stopping) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+                pause = longer(pause);
+            }
+        }
+        return false;
+    }
+
+    private Duration longer(Duration pause) {
+        Duration doubled = pause.multipliedBy(2);
+        return doubled.compareTo(properties.retryMax()) < 0 ? doubled : properties.retryMax();
     }
 
     private void reject(String topic, String device, String tapId, ErrorCode code, String reason, MqttMessage message) {

@@ -19,6 +19,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import phoenix.bridge.DeviceBridgeApplication;
 import phoenix.bridge.mqtt.Mosquitto;
+import phoenix.bridge.mqtt.MqttConnection;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -88,6 +89,8 @@ class SharedLoadTest {
 
     @Autowired
     Environment environment;
+    @Autowired
+    MqttConnection bridge;
 
     @Test
     void twoBridgesShareTheTapsAndEachTapReachesTheDeviceApiOnce() throws Exception {
@@ -101,7 +104,8 @@ class SharedLoadTest {
                 "phoenix.mqtt.shared-group=test-bridges",
                 "phoenix.bridge.key=bridge-test-key",
                 "phoenix.bridge.command-side-url=" + deviceApi.url()).run();
-        await().atMost(Duration.ofSeconds(30)).until(() -> broker.log().contains("phoenix-bridge-test-shared-2"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> bridge.isSubscribed()
+                && secondBridge.getBean(MqttConnection.class).isSubscribed());
         Set<String> workers = ConcurrentHashMap.newKeySet();
         deviceApi.answer(call -> {
             workers.add(Thread.currentThread().getName());

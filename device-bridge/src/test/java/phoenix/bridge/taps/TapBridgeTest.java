@@ -17,6 +17,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import phoenix.bridge.mqtt.Mosquitto;
+import phoenix.bridge.mqtt.MqttConnection;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -81,10 +82,14 @@ class TapBridgeTest {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    MqttConnection bridge;
 
     @BeforeEach
-    void answerTapsByDefault() {
+    void answerTapsByDefaultOnceTheBridgeListens() {
         deviceApi.answer(call -> FakeDeviceApi.Answer.tapped("checked_in", "Hallo!"));
+        // a tap published before the bridge's first subscription on a fresh broker reaches nobody
+        await().atMost(Duration.ofSeconds(30)).until(bridge::isSubscribed);
     }
 
     private static BlockingQueue<JsonNode> results(String device) {
@@ -187,6 +192,29 @@ class TapBridgeTest {
         publish("RFID-T-4", tap("tap-4", "BBBBBBB2"));
 
         assertThat(nextResult("RFID-T-4").path("action").asText()).isEqualTo("transferred");
+    }
+
+    @Test
+    void everyTapOfManyReadersTappingAtOnceIsAnswered() throws Exception {
+        // more results published at once than Paho lets be unconfirmed by default (10): none may be lost
+        int readers = 20;
+        int tapsEach = 25;
+        for (int i = 0; i < tapsEach; i++) {
+            for (int r = 0; r < readers; r++) {
+                publish("RFID-MANY-" + r, tap("many-" + r + "-" + i, "CCCC%04X".formatted(r * tapsEach + i)));
+            }
+        }
+
+        for (int r = 0; r < readers; r++) {
+            List<String> answered = new java.util.ArrayList<>();
+            for (int i = 0; i < tapsEach; i++) {
+                answered.add(nextResult("RFID-MANY-" + r).path("tapId").asText());
+            }
+            String reader = "RFID-MANY-" + r;
+            assertThat(answered).as(reader).containsExactlyElementsOf(
+                    java.util.stream.IntStream.range(0, tapsEach).mapToObj(i -> "many-" + reader.substring(10) + "-" + i)
+                            .toList());
+        }
     }
 
     @Test
