@@ -106,7 +106,12 @@ public abstract class CommandSideTest {
 
     /** A STAFF user's token whose account belongs to the staff member. */
     protected String staffToken(UUID staffId) {
-        return Tokens.of(encoder, securityProperties, UUID.randomUUID(), staffId, Role.STAFF);
+        return staffToken(staffId, Role.STAFF);
+    }
+
+    /** A token whose account belongs to the staff member, with these roles. */
+    protected String staffToken(UUID staffId, Role... roles) {
+        return Tokens.of(encoder, securityProperties, UUID.randomUUID(), staffId, roles);
     }
 
     /** Registers a device and answers its API key. */

@@ -2,6 +2,7 @@ package phoenix.command.checkin;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import phoenix.api.Role;
 import phoenix.platform.testing.Api;
 
 import java.util.HashMap;
@@ -138,5 +139,14 @@ class StaffCheckInApiTest extends CheckInTest {
                 .isEqualTo("SESSION_SUPERVISED");
         assertThat(api.post("/api/sessions/" + UUID.randomUUID() + "/claim", staffToken(stranger), null).code())
                 .isEqualTo("SESSION_NOT_FOUND");
+    }
+
+    @Test
+    void aStaffAccountOfNoStaffMemberCannotClaimASession() {
+        Api.Answer answer = api.post("/api/sessions/" + session + "/claim", token(Role.STAFF), null);
+
+        assertThat(answer.status()).isEqualTo(403);
+        assertThat(answer.code()).isEqualTo("FORBIDDEN");
+        assertThat(answer.contentType()).startsWith("application/problem+json");
     }
 }
