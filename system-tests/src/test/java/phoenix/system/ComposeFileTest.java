@@ -259,8 +259,6 @@ class ComposeFileTest {
 
     // ---- helpers -------------------------------------------------------------------------------------------
 
-    /** The directory with docker-compose.yml and the root pom, from the working directory upwards. */
-
     /** The phoenix.* properties an app has: its own, and the platform's if it depends on the platform module. */
     private static Set<String> phoenixProperties(String module) throws IOException {
         Set<String> properties = new TreeSet<>(metadataProperties(module));

@@ -170,7 +170,9 @@ class DeviceBridgeTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> burst.answered() >= 300);
         system.stopCommandSide();
         int answeredWhenStopped = burst.answered();
-        Thread.sleep(10_000); // the outage
+        // the outage lasts 10 s; all along the bridge holds the taps back instead of answering them otherwise
+        await().during(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(12))
+                .until(() -> burst.unexpectedAnswers() == 0);
         system.startCommandSideAgain();
 
         assertThat(answeredWhenStopped).as("the outage came in the middle of the burst").isLessThan(BURST);
@@ -407,6 +409,12 @@ class DeviceBridgeTest {
                 }
             }
             return answered;
+        }
+
+        /** How many answers name another action than their tap's. */
+        long unexpectedAnswers() {
+            return expected.entrySet().stream().flatMap(tap -> tappedOn.get(tap.getKey()).results(tap.getKey())
+                    .stream().filter(result -> !tap.getValue().equals(result.action()))).count();
         }
 
         /**

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.awaitility.Awaitility.await;
@@ -19,8 +18,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * A Mosquitto of the test's own, configured as the project's loss-free local broker (docker/mosquitto/local.conf:
  * queue limits, persistence, anonymous on loopback) but on a free loopback port and with its persistence in a
- * temporary directory. The machine's broker on 1883 is never touched. It can be stopped (its queued messages are
- * saved), killed, and started again on the same port with the same persistence.
+ * temporary directory. The machine's broker on 1883 is never touched.
  */
 final class MosquittoBroker implements AutoCloseable {
 
@@ -88,34 +86,12 @@ final class MosquittoBroker implements AutoCloseable {
         return Files.readString(log);
     }
 
-    /** SIGTERM: the broker saves its sessions and queued messages, then exits. */
-    void stop() throws InterruptedException {
-        if (process != null) {
-            process.destroy();
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
-            process = null;
-        }
-    }
-
-    /** SIGKILL, as a crash: what arrived since the last autosave is gone. */
-    void kill() throws InterruptedException {
+    @Override
+    public void close() throws InterruptedException {
         if (process != null) {
             process.destroyForcibly().waitFor();
             process = null;
         }
-    }
-
-    /** Starts the broker again on the same port with the same persistence. */
-    void restart() throws InterruptedException {
-        stop();
-        launch();
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-        kill();
         try (Stream<Path> files = Files.walk(directory)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {

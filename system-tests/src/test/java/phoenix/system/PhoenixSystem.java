@@ -4,8 +4,6 @@ import phoenix.db.TestDatabase;
 import phoenix.platform.testing.Api;
 
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -90,10 +88,6 @@ final class PhoenixSystem implements AutoCloseable {
 
     String bridgeLog() throws Exception {
         return deviceBridge.log();
-    }
-
-    Connection jdbc() throws SQLException {
-        return database.dataSource().getConnection();
     }
 
     /** SIGKILL to the bridge: no goodbye to the broker, taps in flight unacknowledged. */

@@ -12,7 +12,6 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +61,7 @@ final class Reader implements AutoCloseable {
         options.setAutomaticReconnect(true);
         options.setMaxInflight(2_000);
         options.setKeepAliveInterval(30);
-        if (brokerUrl.startsWith("tcp://") && !Boolean.getBoolean("reader.nagle")) {
+        if (brokerUrl.startsWith("tcp://")) {
             options.setSocketFactory(new NoDelaySocketFactory());
         }
         options.setWill(reader.topic("status"), "offline".getBytes(StandardCharsets.UTF_8), 1, true);
@@ -240,7 +239,6 @@ final class Reader implements AutoCloseable {
 
     @Override
     public String toString() {
-        List<Result> last = new ArrayList<>(results);
-        return "Reader " + deviceId + " (" + last.size() + " results)";
+        return "Reader " + deviceId + " (" + results.size() + " results)";
     }
 }

@@ -76,15 +76,13 @@ final class ReaderSimulator implements AutoCloseable {
 
     private final class Child {
         final School.Child who;
-        final int number;
         int room = -1; // -1: not in a room (not arrived yet, or out)
         long lastTappedAtMillis;
         int visits; // the visits the answers opened: checked_in and transferred
         Tap last; // its latest tap
 
-        Child(School.Child who, int number) {
+        Child(School.Child who) {
             this.who = who;
-            this.number = number;
         }
     }
 
@@ -128,7 +126,6 @@ final class ReaderSimulator implements AutoCloseable {
     private final Object lock = new Object();
 
     // per run
-    private volatile List<Tap> runTaps = new ArrayList<>();
     private final ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Long> visible = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Long> visibleAfterAnswer = new ConcurrentLinkedQueue<>();
@@ -162,7 +159,7 @@ final class ReaderSimulator implements AutoCloseable {
             readersByRoom.add(atRoom);
         }
         for (int i = 0; i < children.size(); i++) {
-            Child child = new Child(children.get(i), i);
+            Child child = new Child(children.get(i));
             this.children.add(child);
             free.add(child);
         }
@@ -174,7 +171,6 @@ final class ReaderSimulator implements AutoCloseable {
      */
     Report run(String name, double rate, Duration duration, int window, int probeEvery) throws InterruptedException {
         List<Tap> published = Collections.synchronizedList(new ArrayList<>());
-        runTaps = published;
         unanswered.set(0);
         probing.set(0);
         latencies.clear();

@@ -10,8 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The command side's device API, called with the bridge's credential on behalf of a reader
@@ -41,11 +39,6 @@ class DeviceApi {
     }
 
     Result tap(String deviceId, Tap tap) throws Unavailable, InterruptedException {
-        Map<String, Object> body = new HashMap<>();
-        body.put("tapId", tap.tapId());
-        body.put("tag", tap.tag());
-        body.put("roomId", tap.roomId());
-        body.put("tappedAt", tap.tappedAt());
         HttpResponse<byte[]> response;
         try {
             response = http.send(HttpRequest.newBuilder(taps)
@@ -54,7 +47,7 @@ class DeviceApi {
                     .header("X-Phoenix-Device", deviceId)
                     .header("Content-Type", "application/json")
                     .header("Accept", "application/json, application/problem+json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(tap)))
                     .build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new Unavailable(e.toString());

@@ -68,7 +68,10 @@ final class DeviceQueues {
         }
     }
 
-    /** Lets running tasks finish for up to the timeout; queued tasks are dropped (their messages come again). */
+    /**
+     * Interrupts running tasks and waits up to the timeout for them to end; queued tasks are dropped. Either way their
+     * messages stay unacknowledged and come again.
+     */
     void shutdown(long timeout, TimeUnit unit) throws InterruptedException {
         workers.shutdownNow();
         workers.awaitTermination(timeout, unit);

@@ -45,7 +45,8 @@ class TapBridge implements SmartLifecycle {
     private final ObjectMapper json;
     private final BridgeProperties properties;
     private final DeviceQueues queues;
-    private volatile boolean running;
+    // not "not yet started": taps of the persistent session arrive as soon as the connection (an earlier phase) is up
+    private volatile boolean stopping;
 
     TapBridge(MqttConnection mqtt, TapMessages messages, DeviceApi deviceApi, Rejections rejections,
               ObjectMapper json, BridgeProperties properties, MqttProperties mqttProperties) {
@@ -68,7 +69,7 @@ class TapBridge implements SmartLifecycle {
     private void handle(String topic, String device, MqttMessage message) {
         if (!validDeviceId(device)) {
             // no result topic can be derived from a topic level such as this
-            reject(topic, null, null, ErrorCode.INVALID_DEVICE_ID, "The topic names no valid device.", message);
+            reject(topic, null, null, ErrorCode.INVALID_DEVICE_ID.name(), "The topic names no valid device.", message);
             mqtt.complete(message);
             return;
         }
@@ -76,7 +77,7 @@ class TapBridge implements SmartLifecycle {
         try {
             result = forward(device, messages.read(device, message.getPayload()));
         } catch (Refusal refusal) {
-            reject(topic, device, refusal.tapId(), refusal.code(), refusal.getMessage(), message);
+            reject(topic, device, refusal.tapId(), refusal.code().name(), refusal.getMessage(), message);
             result = Result.rejected(refusal.tapId(), refusal.code().name(), refusal.getMessage());
         } catch (InterruptedException stopping) {
             Thread.currentThread().interrupt();
@@ -86,8 +87,7 @@ class TapBridge implements SmartLifecycle {
             return; // stopping while the command side did not answer: the same
         }
         if (Result.REJECTED.equals(result.action()) && DEVICE_REFUSALS.contains(result.code())) {
-            rejections.record(topic, device, result.tapId(), result.code(), result.message(),
-                    message.getPayload().length);
+            reject(topic, device, result.tapId(), result.code(), result.message(), message);
         }
         if (publish(device, result)) {
             mqtt.complete(message);
@@ -97,7 +97,7 @@ class TapBridge implements SmartLifecycle {
     /** The command side's answer; null if the bridge stops before it got one. */
     private Result forward(String device, Tap tap) throws InterruptedException {
         Duration pause = properties.retryFirst();
-        while (running) {
+        while (!stopping) {
             try {
                 return deviceApi.tap(device, tap);
             } catch (DeviceApi.Unavailable unavailable) {
@@ -123,7 +123,7 @@ class TapBridge implements SmartLifecycle {
             throw new IllegalStateException("A result is always writable", e);
         }
         Duration pause = properties.retryFirst();
-        while (running) {
+        while (!stopping) {
             try {
                 mqtt.publish("phoenix/devices/" + device + "/results", payload, false, PUBLISH_TIMEOUT);
                 return true;
@@ -147,9 +147,10 @@ class TapBridge implements SmartLifecycle {
         return doubled.compareTo(properties.retryMax()) < 0 ? doubled : properties.retryMax();
     }
 
-    private void reject(String topic, String device, String tapId, ErrorCode code, String reason, MqttMessage message) {
+    /** Records a refused message; a failure to record never keeps the reader from its answer. */
+    private void reject(String topic, String device, String tapId, String code, String reason, MqttMessage message) {
         try {
-            rejections.record(topic, device, tapId, code.name(), reason, message.getPayload().length);
+            rejections.record(topic, device, tapId, code, reason, message.getPayload().length);
         } catch (RuntimeException e) {
             log.warn("Could not record a refused message of reader {}: {}", device, e.toString());
         }
@@ -166,13 +167,16 @@ class TapBridge implements SmartLifecycle {
 
     @Override
     public void start() {
-        running = true;
+        stopping = false;
     }
 
-    /** Before the MQTT connection closes (see its phase): taps in progress get up to 5 s to finish. */
+    /**
+     * Before the MQTT connection closes (see its phase): taps in progress are interrupted, waited for up to 5 s, and
+     * stay unacknowledged, so they come again.
+     */
     @Override
     public void stop() {
-        running = false;
+        stopping = true;
         try {
             queues.shutdown(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -182,6 +186,6 @@ class TapBridge implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return running;
+        return !stopping;
     }
 }
