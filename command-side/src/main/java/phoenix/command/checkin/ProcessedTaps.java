@@ -52,9 +52,16 @@ class ProcessedTaps {
                 .optional();
     }
 
-    void remember(String deviceId, String tapId, UUID studentId, TapAnswer answer, Instant at) {
+    /** @param personId who tapped: the answer may hold their name, and erasing them must find it */
+    void remember(String deviceId, String tapId, UUID personId, TapAnswer answer, Instant at) {
         try {
-            insert(deviceId, tapId, studentId, json.writeValueAsString(answer), false, at);
+            jdbc.sql("""
+                            INSERT INTO iot.processed_taps (device_id, tap_id, person_id, answer, rejected, processed_at)
+                            VALUES (?, ?, ?, CAST(? AS jsonb), FALSE, ?)
+                            """)
+                    .param(deviceId).param(tapId).param(personId).param(json.writeValueAsString(answer))
+                    .param(Timestamp.from(at))
+                    .update();
         } catch (DuplicateKeyException e) {
             // the same tap, delivered twice at once, was processed meanwhile: retried, it finds that answer
             throw new ConcurrencyException("The tap was processed concurrently", e);
@@ -71,7 +78,7 @@ class ProcessedTaps {
         separately.executeWithoutResult(status -> {
             try {
                 jdbc.sql("""
-                                INSERT INTO iot.processed_taps (device_id, tap_id, student_id, answer, rejected, processed_at)
+                                INSERT INTO iot.processed_taps (device_id, tap_id, person_id, answer, rejected, processed_at)
                                 VALUES (?, ?, NULL, CAST(? AS jsonb), TRUE, ?) ON CONFLICT DO NOTHING
                                 """)
                         .param(deviceId).param(tapId).param(json.writeValueAsString(answer)).param(Timestamp.from(at))
@@ -84,15 +91,6 @@ class ProcessedTaps {
 
     int forgetBefore(Instant cutoff) {
         return jdbc.sql("DELETE FROM iot.processed_taps WHERE processed_at < ?").param(Timestamp.from(cutoff)).update();
-    }
-
-    private void insert(String deviceId, String tapId, UUID studentId, String answer, boolean rejected, Instant at) {
-        jdbc.sql("""
-                        INSERT INTO iot.processed_taps (device_id, tap_id, student_id, answer, rejected, processed_at)
-                        VALUES (?, ?, ?, CAST(? AS jsonb), ?, ?)
-                        """)
-                .param(deviceId).param(tapId).param(studentId).param(answer).param(rejected).param(Timestamp.from(at))
-                .update();
     }
 
     @SuppressWarnings("unchecked")

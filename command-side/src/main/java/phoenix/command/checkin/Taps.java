@@ -85,8 +85,7 @@ class Taps {
         } else {
             answer = studentTapped(tap, holder.personId(), now);
         }
-        processed.remember(tap.deviceId(), tap.tapId(),
-                holder.kind() == PersonKind.STUDENT ? holder.personId() : null, answer, now);
+        processed.remember(tap.deviceId(), tap.tapId(), holder.personId(), answer, now);
         return answer;
     }
 

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -65,7 +66,7 @@ class DeviceKeyAuthentication extends OncePerRequestFilter {
             if (device.isPresent()) {
                 if (device.get().status() != DeviceStatus.ACTIVE) {
                     problems.write(request, response, ProblemResponses.problem(ErrorCode.DEVICE_INACTIVE,
-                            "This device is " + device.get().status().name().toLowerCase() + ".",
+                            "This device is " + device.get().status().name().toLowerCase(Locale.ROOT) + ".",
                             Map.of("deviceId", device.get().deviceId())));
                     return;
                 }

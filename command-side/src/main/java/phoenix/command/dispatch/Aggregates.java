@@ -24,9 +24,14 @@ public final class Aggregates {
         try {
             return repository.load(id.toString());
         } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
-            throw new PhoenixException(notFound, "There is no such "
-                    + notFound.name().replace("_NOT_FOUND", "").replace('_', ' ').toLowerCase(Locale.ROOT) + ".");
+            throw notFound(notFound);
         }
+    }
+
+    /** "There is no such room." for ROOM_NOT_FOUND. */
+    public static PhoenixException notFound(ErrorCode code) {
+        return new PhoenixException(code, "There is no such "
+                + code.name().replace("_NOT_FOUND", "").replace('_', ' ').toLowerCase(Locale.ROOT) + ".");
     }
 
     /** A new aggregate, created by {@code factory} (which applies its first event) in the current unit of work. */

@@ -10,7 +10,6 @@ import org.springframework.stereotype.Component;
 import phoenix.api.ErrorCode;
 import phoenix.api.PhoenixException;
 
-import java.util.Locale;
 
 /** How the HTTP layer sends a command: synchronously, and learning where its events landed. */
 @Component
@@ -37,8 +36,7 @@ public class Commands {
         } catch (RuntimeException e) {
             // incompatible: the id is another kind of aggregate's (the store reads events by id alone)
             if (causedBy(e, AggregateNotFoundException.class) || causedBy(e, IncompatibleAggregateException.class)) {
-                throw new PhoenixException(whenMissing, "There is no such "
-                        + whenMissing.name().replace("_NOT_FOUND", "").toLowerCase(Locale.ROOT) + ".");
+                throw Aggregates.notFound(whenMissing);
             }
             throw e;
         }

@@ -62,10 +62,6 @@ public class Staff extends TagHolder {
         return details.firstName();
     }
 
-    public String fullName() {
-        return details.firstName() + " " + details.lastName();
-    }
-
     public boolean isTeacher() {
         return details.teacher();
     }

@@ -26,7 +26,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Map.Entry;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -154,10 +153,6 @@ public class Session {
 
     public boolean isSupervisedBy(UUID staffId) {
         return supervisors.contains(staffId);
-    }
-
-    public Optional<UUID> visitOf(UUID studentId) {
-        return Optional.ofNullable(visits.get(studentId));
     }
 
     public Set<UUID> students() {

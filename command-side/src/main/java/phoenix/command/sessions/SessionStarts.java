@@ -71,24 +71,20 @@ class SessionStarts {
             throw conflict(conflicts);
         }
         Instant now = clock.instant();
-        List<UUID> staying = new ArrayList<>();
         List<UUID> replaced = conflicts.keySet().stream().sorted(Comparator.naturalOrder()).toList();
         Map<UUID, UUID> cameFrom = new LinkedHashMap<>();
         for (UUID sessionId : replaced) {
             Aggregate<Session> old = sessions.load(sessionId.toString());
             boolean sameRoom = old.invoke(Session::roomId).equals(roomId);
             if (sameRoom) {
-                old.invoke(Session::students).forEach(student -> {
-                    staying.add(student);
-                    cameFrom.put(student, sessionId);
-                });
+                old.invoke(Session::students).forEach(student -> cameFrom.put(student, sessionId));
             }
             old.execute(session -> session.end(SessionEndReason.REPLACED, now, command.sessionId(), sameRoom));
         }
         Aggregate<Session> session = newSession(command, activity, roomId, room, now);
-        for (UUID student : staying) {
-            session.execute(it -> it.checkIn(student, now, VisitCause.SESSION_REPLACED, cameFrom.get(student)));
-        }
+        // the children in the room stay, now in the new session
+        cameFrom.forEach((student, from) ->
+                session.execute(it -> it.checkIn(student, now, VisitCause.SESSION_REPLACED, from)));
         return command.sessionId();
     }
 

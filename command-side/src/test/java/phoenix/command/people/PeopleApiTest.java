@@ -5,6 +5,7 @@ import phoenix.api.Role;
 import phoenix.command.CommandSideTest;
 import phoenix.platform.testing.Api;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,20 @@ class PeopleApiTest extends CommandSideTest {
         assertThat(api.post("/api/students", admin, noLastName).code()).isEqualTo("VALIDATION_FAILED");
         assertThat(api.post("/api/students", admin, Map.of("firstName", " ", "lastName", "Z")).code())
                 .isEqualTo("VALIDATION_FAILED");
+    }
+
+    @Test
+    void aChildBornTodayByTheBerlinDateIsNotBornInTheFuture() {
+        // 23:30 UTC on 1 March is 00:30 on 2 March in Berlin
+        clock.set(Instant.parse("2026-03-01T23:30:00Z"));
+
+        Api.Answer answer = api.post("/api/students", admin,
+                Map.of("firstName", "Mia", "lastName", "Neu", "birthday", "2026-03-02"));
+        Api.Answer tomorrow = api.post("/api/students", admin,
+                Map.of("firstName", "Mia", "lastName", "Neu", "birthday", "2026-03-03"));
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+        assertThat(tomorrow.code()).isEqualTo("VALIDATION_FAILED");
     }
 
     @Test

@@ -8,6 +8,7 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
 
 /** Finds the key that signs and verifies access tokens: from configuration, else from (or into) the database. */
 final class JwtSigningKey {
@@ -29,13 +30,21 @@ final class JwtSigningKey {
         }
         log.warn("phoenix.security.jwt-secret is not set: using the signing key kept in the database "
                 + "(auth.signing_keys). Set PHOENIX_SECURITY_JWT_SECRET in production.");
-        byte[] generated = new byte[64];
-        new SecureRandom().nextBytes(generated);
-        // the first instance to start stores its key; every other one, now or later, reads that one
-        jdbc.sql("INSERT INTO auth.signing_keys (name, secret) VALUES ('jwt', ?) ON CONFLICT (name) DO NOTHING")
-                .param(generated)
-                .update();
-        return key(jdbc.sql("SELECT secret FROM auth.signing_keys WHERE name = 'jwt'").query(byte[].class).single());
+        Optional<byte[]> stored = stored(jdbc);
+        if (stored.isEmpty()) {
+            // the first instance to start (of either app) stores a key; every other one, now or later, reads that one
+            byte[] generated = new byte[64];
+            new SecureRandom().nextBytes(generated);
+            jdbc.sql("INSERT INTO auth.signing_keys (name, secret) VALUES ('jwt', ?) ON CONFLICT (name) DO NOTHING")
+                    .param(generated)
+                    .update();
+            stored = stored(jdbc);
+        }
+        return key(stored.orElseThrow());
+    }
+
+    private static Optional<byte[]> stored(JdbcClient jdbc) {
+        return jdbc.sql("SELECT secret FROM auth.signing_keys WHERE name = 'jwt'").query(byte[].class).optional();
     }
 
     private static SecretKey key(byte[] secret) {
