@@ -72,6 +72,8 @@ public enum ErrorCode {
 
     // the system cannot answer (yet)
     INTERNAL_ERROR(500),
+    /** the database does not answer just now: try again in a moment */
+    UNAVAILABLE(503),
     PROJECTION_BEHIND(503);
 
     private final int httpStatus;

@@ -91,12 +91,19 @@ class EndpointAccessMatrixTest extends CommandSideTest {
         EndpointAccess access = endpoint.access().orElseThrow();
         Api.Answer asDevice = api.send(endpoint.method(), endpoint.path(), deviceKey, "{}", java.util.Map.of());
         Api.Answer asAdmin = api.send(endpoint.method(), endpoint.path(), admin, "{}", java.util.Map.of());
+        Api.Answer asBridge = api.send(endpoint.method(), endpoint.path(), BRIDGE_KEY, "{}", java.util.Map.of());
 
         if (access instanceof EndpointAccess.Devices) {
             assertThat(asDevice.status()).as(endpoint + " as device").isNotIn(401, 403);
             assertThat(asAdmin.status()).as(endpoint + " as admin").isEqualTo(401);
+            assertThat(asBridge.status()).as(endpoint + " as the bridge naming no device").isEqualTo(403);
+        } else if (access instanceof EndpointAccess.Bridge) {
+            assertThat(asBridge.status()).as(endpoint + " as the bridge").isNotIn(401, 403);
+            assertThat(asDevice.status()).as(endpoint + " as device").isEqualTo(403);
+            assertThat(asAdmin.status()).as(endpoint + " as admin").isEqualTo(401);
         } else if (access instanceof EndpointAccess.Users) {
             assertThat(asDevice.status()).as(endpoint + " as device").isEqualTo(401);
+            assertThat(asBridge.status()).as(endpoint + " as the bridge").isEqualTo(401);
         }
     }
 }

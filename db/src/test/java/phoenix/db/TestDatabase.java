@@ -68,6 +68,18 @@ public final class TestDatabase implements AutoCloseable {
         return server.password;
     }
 
+    /** Runs the apps' migrations, as their Flyway does at start-up; returns this database. */
+    public TestDatabase migrate() {
+        Migrations.migrate(dataSource(), "classpath:db/migration");
+        return this;
+    }
+
+    /** The three spring.datasource.* settings of this database, for an app a test starts itself. */
+    public String[] springProperties() {
+        return new String[] {"spring.datasource.url=" + jdbcUrl(), "spring.datasource.username=" + username(),
+                "spring.datasource.password=" + password()};
+    }
+
     public DataSource dataSource() {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setUrl(jdbcUrl());

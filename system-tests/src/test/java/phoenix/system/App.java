@@ -33,13 +33,19 @@ final class App implements AutoCloseable {
     }
 
     static App start(String module, Map<String, String> environment) throws IOException {
+        return start(module, environment, freePort());
+    }
+
+    /** On a given port, as when an app starts again where others already call it. */
+    static App start(String module, Map<String, String> environment, int port) throws IOException {
         Path root = Projects.root();
         Path jar = root.resolve(module).resolve("target").resolve(module + "-0.1.0.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run `mvn package` (the reactor builds it first)");
         }
-        int port = freePort();
-        Path log = root.resolve("system-tests/target").resolve(module + ".log");
+        // two bridges at once: each its own log
+        Path log = root.resolve("system-tests/target").resolve(module + (module.equals("device-bridge") ? "-" + port : "")
+                + ".log");
         Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -84,6 +90,15 @@ final class App implements AutoCloseable {
 
     String log() throws IOException {
         return Files.readString(log);
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** SIGKILL: the process ends at once, without a goodbye to anyone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
     }
 
     /** SIGTERM, as Ctrl-C in the run script does; answers whether it ended within the timeout. */

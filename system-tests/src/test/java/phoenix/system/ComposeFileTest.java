@@ -161,6 +161,7 @@ class ComposeFileTest {
         assertThat(Long.parseLong(conf.get("max_queued_messages").get(0))).as("max_queued_messages")
                 .isGreaterThanOrEqualTo(10_000);
         assertThat(conf.get("max_queued_bytes")).as("max_queued_bytes").containsExactly("0");
+        assertThat(conf.get("max_inflight_messages")).as("unlimited in flight: in order").containsExactly("0");
         assertThat(conf.get("allow_anonymous")).as("allow_anonymous").containsExactly("false");
         assertThat(conf.get("listener")).as("Mosquitto 2 needs the listener stated").containsExactly("1883");
 
@@ -200,7 +201,6 @@ class ComposeFileTest {
         assertThat(rules.subList(bridge, rules.size())).contains(
                 "topic read phoenix/devices/+/taps",
                 "topic read phoenix/devices/+/status",
-                "topic read $share/bridge/phoenix/devices/+/taps",
                 "topic write phoenix/devices/+/results");
         assertThat(rules).contains(
                 "pattern write phoenix/devices/%u/taps",
@@ -218,6 +218,7 @@ class ComposeFileTest {
         assertThat(local.get("persistence")).as("persistence").containsExactly("true");
         assertThat(Long.parseLong(local.get("max_queued_messages").get(0))).as("max_queued_messages")
                 .isGreaterThanOrEqualTo(10_000);
+        assertThat(local.get("max_inflight_messages")).as("unlimited in flight: in order").containsExactly("0");
     }
 
     @Test

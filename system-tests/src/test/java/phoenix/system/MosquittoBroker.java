@@ -86,6 +86,18 @@ final class MosquittoBroker implements AutoCloseable {
         return Files.readString(log);
     }
 
+    /**
+     * Stops the broker as an orchestrator would (SIGTERM: it writes its persistence file) and starts it again on the
+     * same port: sessions, subscriptions and queued messages come back from the file.
+     */
+    void restart() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new IllegalStateException("mosquitto did not stop within 30 s of SIGTERM");
+        }
+        launch();
+    }
+
     @Override
     public void close() throws InterruptedException {
         if (process != null) {

@@ -57,7 +57,7 @@ class MqttBenchmark {
             Api querySide = RUNNING ? new Api(System.getProperty("sim.query-side", "http://127.0.0.1:8082"))
                     : system.querySide();
             String broker = RUNNING ? System.getProperty("sim.broker", "tcp://127.0.0.1:1883") : system.broker.url();
-            DataSource database = RUNNING ? runningDatabase() : system.database.dataSource();
+            DataSource database = RUNNING ? runningDatabase() : system.dataSource();
             String prefix = "SIM-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("MMddHHmmss"));
 
             long setupStart = System.nanoTime();

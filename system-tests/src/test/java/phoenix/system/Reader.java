@@ -52,12 +52,22 @@ final class Reader implements AutoCloseable {
 
     /** Connects, subscribes to its results and (if {@code online}) announces itself retained "online". */
     static Reader connect(String brokerUrl, String deviceId, boolean online) throws MqttException {
+        return connect(brokerUrl, deviceId, online, false);
+    }
+
+    /**
+     * As {@link #connect(String, String, boolean)}; {@code persistent}: with a session the broker keeps (and a client
+     * id of its own), so that results published while the reader is away, as during a broker restart, reach it.
+     * Only on a broker of the test's own.
+     */
+    static Reader connect(String brokerUrl, String deviceId, boolean online, boolean persistent)
+            throws MqttException {
         MqttAsyncClient client = new MqttAsyncClient(brokerUrl,
                 deviceId + "-" + UUID.randomUUID().toString().substring(0, 8), new MemoryPersistence());
         Reader reader = new Reader(deviceId, client);
         client.setCallback(reader.new Callback());
         MqttConnectOptions options = new MqttConnectOptions();
-        options.setCleanSession(true);
+        options.setCleanSession(!persistent);
         options.setAutomaticReconnect(true);
         options.setMaxInflight(2_000);
         options.setKeepAliveInterval(30);

@@ -7,7 +7,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -45,6 +47,55 @@ final class TapRecords {
                 rs.next();
                 return new Processed(rs.getLong(1), rs.getLong(2));
             }
+        }
+    }
+
+    /** For a failure message: what the event store and iot.processed_taps hold about a child, in order. */
+    String history(UUID child) throws SQLException {
+        StringBuilder text = new StringBuilder("history of " + child + ":\n");
+        try (Connection connection = database.getConnection();
+             PreparedStatement events = connection.prepareStatement("""
+                     SELECT global_index, time_stamp, payload_type, convert_from(meta_data, 'UTF8')
+                       FROM eventstore.domain_event_entry
+                      WHERE convert_from(payload, 'UTF8') LIKE ? ORDER BY global_index
+                     """);
+             PreparedStatement taps = connection.prepareStatement("""
+                     SELECT device_id, tap_id, processed_at, answer ->> 'action' FROM iot.processed_taps
+                      WHERE person_id = ? ORDER BY processed_at
+                     """)) {
+            events.setString(1, "%" + child + "%");
+            try (ResultSet rs = events.executeQuery()) {
+                while (rs.next()) {
+                    text.append("  event ").append(rs.getLong(1)).append(' ').append(rs.getString(2)).append(' ')
+                            .append(rs.getString(3)).append(' ').append(rs.getString(4)).append('\n');
+                }
+            }
+            taps.setObject(1, child);
+            try (ResultSet rs = taps.executeQuery()) {
+                while (rs.next()) {
+                    text.append("  tap ").append(rs.getString(1)).append(' ').append(rs.getString(2)).append(' ')
+                            .append(rs.getTimestamp(3).toInstant()).append(' ').append(rs.getString(4)).append('\n');
+                }
+            }
+        }
+        return text.toString();
+    }
+
+    /** The given taps of a reader in the order the command side decided them (iot.processed_taps). */
+    List<String> decidedInOrder(String deviceId, Collection<String> tapIds) throws SQLException {
+        try (Connection connection = database.getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT tap_id FROM iot.processed_taps WHERE device_id = ? AND tap_id = ANY (?) "
+                             + "ORDER BY processed_at")) {
+            query.setString(1, deviceId);
+            query.setArray(2, connection.createArrayOf("text", tapIds.toArray()));
+            List<String> decided = new ArrayList<>();
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    decided.add(rs.getString(1));
+                }
+            }
+            return decided;
         }
     }
 

@@ -4,11 +4,13 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import phoenix.api.ErrorCode;
 import phoenix.api.devices.DeviceStatus;
+import phoenix.platform.security.BridgeAuthentication;
 import phoenix.platform.security.DeviceAuthentication;
 import phoenix.platform.web.ProblemResponses;
 
@@ -24,7 +26,8 @@ import java.util.Optional;
  * Authenticates devices on the device API by the API key they send as {@code Authorization: Bearer <key>}.
  * Unknown or missing key: 401 (by the chain's entry point). Known key of a device that is not active: 403.
  * The device bridge sends its own key and names the device it speaks for in {@value #DEVICE_HEADER}: it may speak
- * for registered, active devices only (else 401 UNKNOWN_DEVICE, 403 DEVICE_INACTIVE).
+ * for registered, active devices only (else 401 UNKNOWN_DEVICE, 403 DEVICE_INACTIVE). Naming no device, it is
+ * only itself, which the bridge's own endpoint admits.
  */
 class DeviceKeyAuthentication extends OncePerRequestFilter {
 
@@ -56,8 +59,21 @@ class DeviceKeyAuthentication extends OncePerRequestFilter {
             String keyHash = ApiKeys.hash(key);
             boolean bridge = bridgeKeyHash != null
                     && MessageDigest.isEqual(bridgeKeyHash, keyHash.getBytes(StandardCharsets.US_ASCII));
-            Optional<DeviceCredentials.Credential> device = bridge
-                    ? bridgedDevice(request.getHeader(DEVICE_HEADER)) : credentials.byKeyHash(keyHash);
+            String bridgedFor = request.getHeader(DEVICE_HEADER);
+            if (bridge && (bridgedFor == null || bridgedFor.isBlank())) {
+                // the bridge as itself: only its own endpoint admits it
+                SecurityContextHolder.getContext().setAuthentication(new BridgeAuthentication());
+                chain.doFilter(request, response);
+                return;
+            }
+            Optional<DeviceCredentials.Credential> device;
+            try {
+                device = bridge ? credentials.byDeviceId(bridgedFor.trim()) : credentials.byKeyHash(keyHash);
+            } catch (DataAccessException databaseDown) {
+                // not "who are you?" (401): the device is to try again, not to doubt its key
+                problems.write(request, response, ProblemResponses.unavailable());
+                return;
+            }
             if (bridge && device.isEmpty()) {
                 problems.write(request, response, ProblemResponses.problem(ErrorCode.UNKNOWN_DEVICE,
                         "The bridge may speak only for registered devices.", Map.of()));
@@ -78,7 +94,4 @@ class DeviceKeyAuthentication extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private Optional<DeviceCredentials.Credential> bridgedDevice(String deviceId) {
-        return deviceId == null || deviceId.isBlank() ? Optional.empty() : credentials.byDeviceId(deviceId.trim());
-    }
 }

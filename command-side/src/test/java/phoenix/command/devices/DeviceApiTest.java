@@ -147,9 +147,28 @@ class DeviceApiTest extends CommandSideTest {
         assertThat(forDevice.body().path("deviceId").asText()).isEqualTo(device);
         assertThat(unknown.status()).isEqualTo(401);
         assertThat(unknown.code()).isEqualTo("UNKNOWN_DEVICE");
-        assertThat(nobody.code()).isEqualTo("UNKNOWN_DEVICE");
+        assertThat(nobody.status()).isEqualTo(403); // the bridge as itself is no device
+        assertThat(nobody.code()).isEqualTo("FORBIDDEN");
         assertThat(inactive.status()).isEqualTo(403);
         assertThat(inactive.code()).isEqualTo("DEVICE_INACTIVE");
         assertThat(api.post("/api/rooms", BRIDGE_KEY, Map.of("name", "X", "capacity", 1)).status()).isEqualTo(401);
+    }
+
+    @Test
+    void theBridgeLearnsWhetherItsKeyIsAccepted() {
+        String device = deviceId();
+        String deviceKey = registerDevice(device);
+
+        Api.Answer bridge = api.get("/api/iot/bridge", BRIDGE_KEY);
+        Api.Answer wrongKey = api.get("/api/iot/bridge", "not-the-bridge-key");
+        Api.Answer aDevice = api.get("/api/iot/bridge", deviceKey);
+        Api.Answer forADevice = api.send("GET", "/api/iot/bridge", BRIDGE_KEY, null, Map.of("X-Phoenix-Device", device));
+
+        assertThat(bridge.status()).isEqualTo(200);
+        assertThat(bridge.body().path("accepted").asBoolean()).isTrue();
+        assertThat(wrongKey.status()).isEqualTo(401);
+        assertThat(wrongKey.code()).isEqualTo("UNAUTHENTICATED");
+        assertThat(aDevice.status()).isEqualTo(403);
+        assertThat(forADevice.status()).isEqualTo(403);
     }
 }

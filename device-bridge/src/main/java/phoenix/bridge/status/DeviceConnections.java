@@ -17,8 +17,7 @@ import java.util.Locale;
 /**
  * Readers keep {@code phoenix/devices/{deviceId}/status} retained: "online" while connected, "offline" as their last
  * will. Changes become the reader's connection state (iot.device_connections), which the query side shows as online;
- * a heartbeat that says nothing new writes nothing. Every bridge instance subscribes (retained messages do not go to
- * shared subscriptions) and writes the same row.
+ * a heartbeat that says nothing new writes nothing. The bridge instance that carries the taps writes them.
  */
 @Component
 class DeviceConnections {
@@ -34,7 +33,7 @@ class DeviceConnections {
         this.jdbc = jdbc;
         this.rejections = rejections;
         this.clock = clock;
-        mqtt.subscribe(STATUS, STATUS, (topic, message) -> {
+        mqtt.subscribe(STATUS, (topic, message) -> {
             try {
                 changed(topic, message);
             } finally {

@@ -18,6 +18,8 @@ import java.time.Duration;
  * @param retryFirst       the first wait before trying the command side (or a result's publish) again; doubles up to {@code retryMax}
  * @param retryMax         the longest wait between tries: a tap waits (unacknowledged) until the command side answers
  * @param rejectedKept     how many refused messages iot.rejected_messages keeps (the oldest go)
+ * @param checkInterval    how often the bridge asks the command side whether it takes the bridge's key
+ * @param unreachableDownAfter a command side that has not answered for longer than this makes health DOWN
  */
 @ConfigurationProperties("phoenix.bridge")
 public record BridgeProperties(@DefaultValue("http://127.0.0.1:8081") URI commandSideUrl,
@@ -28,7 +30,13 @@ public record BridgeProperties(@DefaultValue("http://127.0.0.1:8081") URI comman
                                @DefaultValue("10s") Duration requestTimeout,
                                @DefaultValue("100ms") Duration retryFirst,
                                @DefaultValue("5s") Duration retryMax,
-                               @DefaultValue("10000") int rejectedKept) {
+                               @DefaultValue("10000") int rejectedKept,
+                               @DefaultValue("10s") Duration checkInterval,
+                               @DefaultValue("1m") Duration unreachableDownAfter) {
+
+    boolean hasKey() {
+        return key != null && !key.isBlank();
+    }
 
     @Override
     public String toString() {

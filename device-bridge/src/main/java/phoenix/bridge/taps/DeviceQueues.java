@@ -46,6 +46,14 @@ final class DeviceQueues {
         workers.execute(() -> drain(device));
     }
 
+    /** Tasks of the reader not yet done, the running one included. */
+    int depth(String device) {
+        synchronized (queues) {
+            Queue<Runnable> queue = queues.get(device);
+            return queue == null ? 0 : queue.size();
+        }
+    }
+
     private void drain(String device) {
         while (true) {
             Runnable task;

@@ -2,6 +2,10 @@ package phoenix.bridge.taps;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.slf4j.Logger;
@@ -12,10 +16,12 @@ import phoenix.api.ErrorCode;
 import phoenix.api.PhoenixException;
 import phoenix.api.devices.DeviceId;
 import phoenix.bridge.mqtt.MqttConnection;
-import phoenix.bridge.mqtt.MqttProperties;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,7 +32,8 @@ import java.util.concurrent.TimeUnit;
  * with its first answer, changing nothing. While the command side does not answer, the tap is tried again with a
  * growing pause, in order with the reader's other taps; other readers go on. A malformed message gets a
  * "rejected" result (when its topic names a reader), is recorded, and is acknowledged: it never comes back and
- * never holds up the next one.
+ * never holds up the next one. A tap whose connection was closed meanwhile (the lease went to another instance) is
+ * left alone: it is delivered again, to the new leader.
  */
 @Component
 class TapBridge implements SmartLifecycle {
@@ -45,28 +52,46 @@ class TapBridge implements SmartLifecycle {
     private final ObjectMapper json;
     private final BridgeProperties properties;
     private final DeviceQueues queues;
+    private final MeterRegistry metrics;
+    private final Timer latency;
+    private final Set<String> gauged = ConcurrentHashMap.newKeySet();
+    private final Map<String, Instant> lastTappedAt = new ConcurrentHashMap<>();
+    private volatile long outOfOrderLoggedAt;
     // not "not yet started": taps of the persistent session arrive as soon as the connection (an earlier phase) is up
     private volatile boolean stopping;
 
     TapBridge(MqttConnection mqtt, TapMessages messages, DeviceApi deviceApi, Rejections rejections,
-              ObjectMapper json, BridgeProperties properties, MqttProperties mqttProperties) {
+              ObjectMapper json, BridgeProperties properties, MeterRegistry metrics) {
         this.mqtt = mqtt;
         this.messages = messages;
         this.deviceApi = deviceApi;
         this.rejections = rejections;
         this.json = json;
         this.properties = properties;
+        this.metrics = metrics;
         this.queues = new DeviceQueues(properties.workers());
-        String group = mqttProperties.sharedGroup();
-        mqtt.subscribe(group == null || group.isBlank() ? TAPS : "$share/" + group + "/" + TAPS, TAPS, this::arrived);
+        this.latency = Timer.builder("phoenix.bridge.tap.latency")
+                .description("From a tap's arrival at the bridge to its result published")
+                .publishPercentileHistogram()
+                .register(metrics);
+        mqtt.subscribe(TAPS, this::arrived);
     }
 
     private void arrived(String topic, MqttMessage message) {
         String device = topic.split("/")[2];
-        queues.submit(device, () -> handle(topic, device, message));
+        long arrivedAt = System.nanoTime();
+        if (gauged.add(device)) {
+            Gauge.builder("phoenix.bridge.queue.depth", queues, it -> it.depth(device))
+                    .description("Taps of a reader waiting at the bridge, the one in progress included")
+                    .tag("device", device).register(metrics);
+        }
+        queues.submit(device, () -> handle(topic, device, message, arrivedAt));
     }
 
-    private void handle(String topic, String device, MqttMessage message) {
+    private void handle(String topic, String device, MqttMessage message, long arrivedAt) {
+        if (!mqtt.holds(message)) {
+            return; // its connection is gone: the broker delivers it again
+        }
         if (!validDeviceId(device)) {
             // no result topic can be derived from a topic level such as this
             reject(topic, null, null, ErrorCode.INVALID_DEVICE_ID.name(), "The topic names no valid device.", message);
@@ -75,7 +100,9 @@ class TapBridge implements SmartLifecycle {
         }
         Result result;
         try {
-            result = forward(device, messages.read(device, message.getPayload()));
+            Tap tap = messages.read(device, message.getPayload());
+            noticeOrder(device, tap, message);
+            result = forward(device, tap, message);
         } catch (Refusal refusal) {
             reject(topic, device, refusal.tapId(), refusal.code().name(), refusal.getMessage(), message);
             result = Result.rejected(refusal.tapId(), refusal.code().name(), refusal.getMessage());
@@ -84,24 +111,52 @@ class TapBridge implements SmartLifecycle {
             return; // unacknowledged: delivered again, to this bridge after a restart or to another
         }
         if (result == null) {
-            return; // stopping while the command side did not answer: the same
+            return; // stopping, or the connection is gone, while the command side did not answer: the same
         }
         if (Result.REJECTED.equals(result.action()) && DEVICE_REFUSALS.contains(result.code())) {
             reject(topic, device, result.tapId(), result.code(), result.message(), message);
         }
-        if (publish(device, result)) {
+        if (publish(device, result, message)) {
             mqtt.complete(message);
+            Counter.builder("phoenix.bridge.taps").description("Taps answered, by reader and action")
+                    .tag("device", device).tag("action", result.action()).register(metrics).increment();
+            latency.record(System.nanoTime() - arrivedAt, TimeUnit.NANOSECONDS);
         }
     }
 
-    /** The command side's answer; null if the bridge stops before it got one. */
-    private Result forward(String device, Tap tap) throws InterruptedException {
+    /**
+     * Taps of one reader must reach the bridge in the order the reader sent them; a broker with a limit on messages
+     * in flight may send a newer one first. Counted and said (at most once a minute): the broker needs
+     * {@code max_inflight_messages 0}. A tap delivered again after a reconnect is older by nature and not counted.
+     */
+    private void noticeOrder(String device, Tap tap, MqttMessage message) {
+        if (tap.tappedAt() == null || message.isDuplicate()) {
+            return;
+        }
+        Instant before = lastTappedAt.put(device, tap.tappedAt());
+        if (before != null && tap.tappedAt().isBefore(before)) {
+            lastTappedAt.put(device, before);
+            Counter.builder("phoenix.bridge.taps.out.of.order")
+                    .description("Taps that arrived after a later tap of the same reader")
+                    .tag("device", device).register(metrics).increment();
+            long now = System.nanoTime();
+            if (now - outOfOrderLoggedAt > Duration.ofMinutes(1).toNanos() || outOfOrderLoggedAt == 0) {
+                outOfOrderLoggedAt = now;
+                log.warn("Tap {} of reader {} arrived after a later one of the same reader: the broker reorders "
+                        + "messages; set max_inflight_messages 0 in its configuration", tap.tapId(), device);
+            }
+        }
+    }
+
+    /** The command side's answer; null if the bridge stops, or loses the tap's connection, before it got one. */
+    private Result forward(String device, Tap tap, MqttMessage message) throws InterruptedException {
         Duration pause = properties.retryFirst();
-        while (!stopping) {
+        while (!stopping && mqtt.holds(message)) {
             try {
                 return deviceApi.tap(device, tap);
             } catch (DeviceApi.Unavailable unavailable) {
-                log.warn("Command side did not take tap {} of reader {} ({}); again in {} ms", tap.tapId(), device,
+                // CommandSideStatus says what is wrong, once; not every retry of every tap
+                log.debug("Command side did not take tap {} of reader {} ({}); again in {} ms", tap.tapId(), device,
                         unavailable.getMessage(), pause.toMillis());
                 Thread.sleep(pause.toMillis());
                 pause = longer(pause);
@@ -112,10 +167,10 @@ class TapBridge implements SmartLifecycle {
 
     /**
      * Publishes the result, trying again with a growing pause while the bridge runs: the connection may be alive
-     * (then nothing would bring the tap back) or about to reconnect. False only when stopping: the tap stays
-     * unacknowledged and is delivered again.
+     * (then nothing would bring the tap back) or about to reconnect. False only when stopping or the tap's connection
+     * is gone: the tap stays unacknowledged and is delivered again.
      */
-    private boolean publish(String device, Result result) {
+    private boolean publish(String device, Result result, MqttMessage tap) {
         byte[] payload;
         try {
             payload = json.writeValueAsBytes(result);
@@ -123,9 +178,9 @@ class TapBridge implements SmartLifecycle {
             throw new IllegalStateException("A result is always writable", e);
         }
         Duration pause = properties.retryFirst();
-        while (!stopping) {
+        while (!stopping && mqtt.holds(tap)) {
             try {
-                mqtt.publish("phoenix/devices/" + device + "/results", payload, false, PUBLISH_TIMEOUT);
+                mqtt.publish(tap, "phoenix/devices/" + device + "/results", payload, PUBLISH_TIMEOUT);
                 return true;
             } catch (MqttException | RuntimeException e) {
                 log.warn("Could not publish the result of tap {} to reader {} ({}); again in {} ms", result.tapId(),

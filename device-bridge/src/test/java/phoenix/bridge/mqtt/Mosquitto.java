@@ -37,7 +37,7 @@ public final class Mosquitto implements AutoCloseable {
                     persistence false
                     max_queued_messages 100000
                     max_queued_bytes 0
-                    max_inflight_messages 100
+                    max_inflight_messages 0
                     set_tcp_nodelay true
                     log_dest stderr
                     """.formatted(port));

@@ -18,7 +18,7 @@ class MqttPropertiesTest {
         MqttProperties properties = bindEnvironment(Map.of());
 
         assertThat(properties.brokerUrl()).isEqualTo("tcp://127.0.0.1:1883");
-        assertThat(properties.clientId()).isEqualTo("phoenix-bridge-1");
+        assertThat(properties.clientId()).isEqualTo("phoenix-bridge");
         assertThat(properties.username()).isNull();
         assertThat(properties.password()).isNull();
         assertThat(properties.connectTimeout()).isEqualTo(Duration.ofSeconds(10));

@@ -20,29 +20,36 @@ import java.util.function.Function;
  * Stands in for the command side's device API in the bridge's own tests (the real one is exercised by the system
  * tests): records each call and answers as the test says.
  */
-final class FakeDeviceApi implements AutoCloseable {
+public final class FakeDeviceApi implements AutoCloseable {
 
-    record Call(String authorization, String device, JsonNode body) {
+    public record Call(String authorization, String device, JsonNode body) {
     }
 
-    record Answer(int status, String json) {
-        static Answer tapped(String action, String message) {
+    public record Answer(int status, String json) {
+        public static Answer tapped(String action, String message) {
             return new Answer(200, "{\"action\":\"" + action + "\",\"message\":\"" + message + "\"}");
         }
 
-        static Answer refused(int status, String code) {
+        public static Answer refused(int status, String code) {
             return new Answer(status, "{\"status\":" + status + ",\"code\":\"" + code + "\",\"detail\":\"refused\"}");
         }
     }
 
     private static final ObjectMapper json = new ObjectMapper();
 
-    final int port = Mosquitto.freePort();
-    final List<Call> calls = new CopyOnWriteArrayList<>();
+    public final int port;
+    public final List<Call> calls = new CopyOnWriteArrayList<>();
     private final HttpServer server;
     private volatile Function<Call, Answer> answers = call -> Answer.tapped("checked_in", "Hallo!");
+    private volatile int credentialCheck = 200;
 
-    FakeDeviceApi() {
+    public FakeDeviceApi() {
+        this(Mosquitto.freePort());
+    }
+
+    /** On a port chosen before: a bridge may already be calling it in vain. */
+    public FakeDeviceApi(int port) {
+        this.port = port;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
         } catch (IOException e) {
@@ -50,15 +57,27 @@ final class FakeDeviceApi implements AutoCloseable {
         }
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.createContext("/api/iot/taps", this::tap);
+        server.createContext("/api/iot/bridge", this::credentialCheck);
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + port;
     }
 
-    void answer(Function<Call, Answer> answers) {
+    public void answer(Function<Call, Answer> answers) {
         this.answers = answers;
+    }
+
+    /** What the bridge's credential check answers: 200 (accepted) or 401. */
+    public void credentialCheck(int status) {
+        this.credentialCheck = status;
+    }
+
+    private void credentialCheck(HttpExchange exchange) throws IOException {
+        Answer answer = credentialCheck == 200 ? new Answer(200, "{\"accepted\":true}")
+                : Answer.refused(credentialCheck, "UNAUTHENTICATED");
+        respond(exchange, answer);
     }
 
     private void tap(HttpExchange exchange) throws IOException {
@@ -66,7 +85,10 @@ final class FakeDeviceApi implements AutoCloseable {
                 exchange.getRequestHeaders().getFirst("X-Phoenix-Device"),
                 json.readTree(exchange.getRequestBody()));
         calls.add(call);
-        Answer answer = answers.apply(call);
+        respond(exchange, answers.apply(call));
+    }
+
+    private static void respond(HttpExchange exchange, Answer answer) throws IOException {
         byte[] body = answer.json().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", answer.status() == 200 ? "application/json"
                 : "application/problem+json");

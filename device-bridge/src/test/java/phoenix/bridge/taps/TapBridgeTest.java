@@ -84,6 +84,8 @@ class TapBridgeTest {
     JdbcClient jdbc;
     @Autowired
     MqttConnection bridge;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry metrics;
 
     @BeforeEach
     void answerTapsByDefaultOnceTheBridgeListens() {
@@ -180,6 +182,21 @@ class TapBridgeTest {
         JsonNode result = nextResult("RFID-T-3");
         assertThat(result.path("action").asText()).isEqualTo("checked_in");
         assertThat(refusals.get()).isEqualTo(4);
+    }
+
+    @Test
+    void aTapArrivingAfterALaterOneOfItsReaderIsCountedAsOutOfOrder() throws Exception {
+        Instant now = Instant.now();
+        publish("RFID-ORDER-1", "{\"tapId\":\"late-2\",\"tag\":\"BBBBBBC1\",\"tappedAt\":\"" + now + "\"}");
+        publish("RFID-ORDER-1", "{\"tapId\":\"late-1\",\"tag\":\"BBBBBBC2\",\"tappedAt\":\"" + now.minusSeconds(5) + "\"}");
+        publish("RFID-ORDER-2", "{\"tapId\":\"fine-1\",\"tag\":\"BBBBBBC3\",\"tappedAt\":\"" + now.minusSeconds(5) + "\"}");
+        publish("RFID-ORDER-2", "{\"tapId\":\"fine-2\",\"tag\":\"BBBBBBC4\",\"tappedAt\":\"" + now + "\"}");
+
+        for (String device : List.of("RFID-ORDER-1", "RFID-ORDER-1", "RFID-ORDER-2", "RFID-ORDER-2")) {
+            nextResult(device);
+        }
+        assertThat(metrics.counter("phoenix.bridge.taps.out.of.order", "device", "RFID-ORDER-1").count()).isEqualTo(1);
+        assertThat(metrics.counter("phoenix.bridge.taps.out.of.order", "device", "RFID-ORDER-2").count()).isZero();
     }
 
     @Test

@@ -17,7 +17,7 @@ public sealed interface EndpointAccess {
     record Users(Set<Role> roles) implements EndpointAccess {
         @Override
         public boolean admits(Authentication caller) {
-            return caller != null && !(caller instanceof DeviceAuthentication)
+            return caller != null && !(caller instanceof DeviceAuthentication) && !(caller instanceof BridgeAuthentication)
                     && caller.getAuthorities().stream().anyMatch(granted -> roles.stream()
                     .anyMatch(role -> Roles.authority(role).equals(granted.getAuthority())));
         }
@@ -27,6 +27,13 @@ public sealed interface EndpointAccess {
         @Override
         public boolean admits(Authentication caller) {
             return caller instanceof DeviceAuthentication;
+        }
+    }
+
+    record Bridge() implements EndpointAccess {
+        @Override
+        public boolean admits(Authentication caller) {
+            return caller instanceof BridgeAuthentication;
         }
     }
 
@@ -46,6 +53,9 @@ public sealed interface EndpointAccess {
         }
         if (find(handler, DeviceEndpoint.class) != null) {
             return Optional.of(new Devices());
+        }
+        if (find(handler, BridgeEndpoint.class) != null) {
+            return Optional.of(new Bridge());
         }
         if (find(handler, PublicEndpoint.class) != null) {
             return Optional.of(new Anyone());

@@ -11,6 +11,7 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -33,6 +34,8 @@ import phoenix.api.PhoenixException;
 
 import java.io.IOException;
 import java.net.URI;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -89,6 +92,10 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                 return problem(ErrorCode.CONCURRENT_MODIFICATION,
                         "Someone else changed this at the same moment. Please reload and try again.", Map.of());
             }
+            if (cause instanceof DataAccessResourceFailureException || cause instanceof SQLTransientConnectionException
+                    || cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return unavailable();
+            }
             if (cause instanceof AccessDeniedException) {
                 return problem(ErrorCode.FORBIDDEN, "Your role may not do this.", Map.of());
             }
@@ -97,6 +104,12 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
             }
         }
         return null;
+    }
+
+    /** The database does not answer (a restart, a lost connection): nothing was decided, the caller tries again. */
+    public static ProblemDetail unavailable() {
+        return problem(ErrorCode.UNAVAILABLE, "Phoenix cannot reach its database just now. Please try again in a "
+                + "moment.", Map.of());
     }
 
     // Spring MVC's own exceptions (malformed JSON, wrong method, missing parameter, ...) get a code too.
