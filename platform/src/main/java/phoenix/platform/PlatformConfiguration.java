@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Import;
 import phoenix.api.time.SchoolCalendar;
 import phoenix.platform.axon.AxonOnPostgresConfiguration;
 import phoenix.platform.security.JwtConfiguration;
+import phoenix.platform.security.MetricsEndpointSecurity;
 import phoenix.platform.web.ProblemResponses;
 import phoenix.platform.web.WebConfiguration;
 
@@ -16,7 +17,8 @@ import java.time.ZoneId;
 
 /** What command-side and query-side share; each imports it once. */
 @Configuration(proxyBeanMethods = false)
-@Import({AxonOnPostgresConfiguration.class, JwtConfiguration.class, WebConfiguration.class, ProblemResponses.class})
+@Import({AxonOnPostgresConfiguration.class, JwtConfiguration.class, MetricsEndpointSecurity.class, WebConfiguration.class,
+        ProblemResponses.class})
 public class PlatformConfiguration {
 
     /** UTC; business dates are derived from it in Europe/Berlin. Tests replace it to move time. */

@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.fail;
 class ComposeFileTest {
 
     private static final List<String> SERVICES =
-            List.of("postgres", "mosquitto", "command-side", "query-side", "device-bridge");
+            List.of("postgres", "mosquitto", "command-side", "query-side", "device-bridge", "prometheus", "grafana");
 
     /** The Spring Boot properties (not Phoenix's own) that the compose file may set, as environment variables. */
     private static final Set<String> SPRING_PROPERTIES = Set.of(
@@ -58,7 +58,7 @@ class ComposeFileTest {
     }
 
     @Test
-    void composeFileParsesAndHasExactlyTheFiveServices() {
+    void composeFileParsesAndHasExactlyItsServices() {
         assertThat(compose).as("Compose spec: no top-level version key").doesNotContainKey("version");
         assertThat(map(compose, "services").keySet()).containsExactlyInAnyOrderElementsOf(SERVICES);
     }
@@ -68,14 +68,18 @@ class ComposeFileTest {
     void publishedPortEqualsServerPortHealthcheckPortAndTheAppsDefaultPort(String app) throws IOException {
         Map<String, Object> service = service(app);
 
-        List<?> ports = list(service, "ports");
-        assertThat(ports).as("%s publishes exactly one port", app).hasSize(1);
-        String[] mapping = String.valueOf(ports.get(0)).split(":");
-        String containerPort = mapping[mapping.length - 1];
-        String hostPort = mapping[mapping.length - 2];
-        assertThat(hostPort).as("%s: host port = container port", app).isEqualTo(containerPort);
-
-        assertThat(environment(app).get("SERVER_PORT")).as("%s: SERVER_PORT", app).isEqualTo(containerPort);
+        String containerPort = environment(app).get("SERVER_PORT");
+        if (app.equals("device-bridge")) {
+            // several instances may run (one leads, the others stand by): none may claim a host port
+            assertThat(service).as("device-bridge publishes no port").doesNotContainKey("ports");
+        } else {
+            List<?> ports = list(service, "ports");
+            assertThat(ports).as("%s publishes exactly one port", app).hasSize(1);
+            String[] mapping = String.valueOf(ports.get(0)).split(":");
+            assertThat(mapping[mapping.length - 2]).as("%s: host port = container port", app)
+                    .isEqualTo(mapping[mapping.length - 1]);
+            assertThat(containerPort).as("%s: SERVER_PORT", app).isEqualTo(mapping[mapping.length - 1]);
+        }
 
         String healthcheck = String.join(" ", stringList(map(service, "healthcheck"), "test"));
         Matcher url = HEALTH_URL.matcher(healthcheck);
@@ -212,6 +216,31 @@ class ComposeFileTest {
     }
 
     @Test
+    void prometheusScrapesEveryInstanceOfTheThreeAppsWithTheMetricsToken() throws IOException {
+        Map<String, Object> config = new Yaml().load(Files.readString(root.resolve("docker/prometheus/prometheus.yml")));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> jobs = (List<Map<String, Object>>) config.get("scrape_configs");
+        Map<String, Object> prometheus = service("prometheus");
+        assertThat(bindMounts(prometheus)).containsEntry("/etc/prometheus/prometheus.yml",
+                "./docker/prometheus/prometheus.yml");
+        for (String app : List.of("command-side", "query-side", "device-bridge")) {
+            Map<String, Object> job = jobs.stream().filter(it -> app.equals(it.get("job_name"))).findFirst()
+                    .orElseThrow(() -> new AssertionError("no scrape job for " + app));
+            assertThat(job.get("metrics_path")).isEqualTo("/actuator/prometheus");
+            @SuppressWarnings("unchecked")
+            String credentials = ((Map<String, String>) job.get("authorization")).get("credentials_file");
+            assertThat(startScript(prometheus)).as("the start script writes the token file the job reads")
+                    .contains("> " + credentials);
+            assertThat(job.toString()).as("every instance, found by DNS").contains("names=[" + app + "]");
+            assertThat(environment(app).get("PHOENIX_METRICS_TOKEN")).as(app + "'s metrics token")
+                    .isEqualTo(environment("prometheus").get("PHOENIX_METRICS_TOKEN"));
+        }
+        assertThat(bindMounts(service("grafana"))).containsEntry("/var/lib/grafana/dashboards",
+                "./docker/grafana/dashboards");
+        assertThat(DashboardMetrics.dashboard()).exists();
+    }
+
+    @Test
     void localConfigListensOnLoopbackOnlyAndKeepsTheQueueLimits() throws IOException {
         Map<String, List<String>> local = mosquittoConf(root.resolve("docker/mosquitto/local.conf"));
         assertThat(local.get("listener")).as("listener").containsExactly("1883 127.0.0.1");
@@ -260,13 +289,14 @@ class ComposeFileTest {
 
     // ---- helpers -------------------------------------------------------------------------------------------
 
-    /** The phoenix.* properties an app has: its own, and the platform's if it depends on the platform module. */
+    /** The phoenix.* properties an app has: its own, the platform's if it uses it, and the ops module's (all do). */
     private static Set<String> phoenixProperties(String module) throws IOException {
         Set<String> properties = new TreeSet<>(metadataProperties(module));
         Path pom = root.resolve(module).resolve("pom.xml");
         if (Files.readString(pom).contains("<artifactId>platform</artifactId>")) {
             properties.addAll(metadataProperties("platform"));
         }
+        properties.addAll(metadataProperties("ops"));
         return properties;
     }
 

@@ -325,6 +325,28 @@ class DeviceBridgeTest {
                 .extracting(Reader.Result::code).containsOnly("MALFORMED_MESSAGE"));
     }
 
+    /** After the taps of the other tests: counters and per-reader gauges exist once something happened. */
+    @Test
+    @Order(Order.DEFAULT + 2)
+    void theDashboardQueriesOnlyMetricsTheAppsExposeAndOnlyTheMetricsTokenReadsThem() throws Exception {
+        Map<String, String> token = Map.of("Authorization", "Bearer " + PhoenixSystem.METRICS_TOKEN);
+        Set<String> exposed = new java.util.TreeSet<>();
+        for (Api app : List.of(system.commandSide(), system.querySide(), system.deviceBridge())) {
+            Api.Answer metrics = app.get("/actuator/prometheus", null, token);
+            assertThat(metrics.status()).as(metrics.toString()).isEqualTo(200);
+            exposed.addAll(DashboardMetrics.exposed(metrics.text()));
+            assertThat(app.get("/actuator/prometheus", null).status()).as("without the token").isEqualTo(401);
+            assertThat(app.get("/actuator/prometheus", school.token).status()).as("with an admin's token").isEqualTo(401);
+        }
+
+        List<String> expressions = DashboardMetrics.expressions();
+        assertThat(expressions).hasSizeGreaterThanOrEqualTo(20);
+        for (String expression : expressions) {
+            assertThat(DashboardMetrics.metricNames(expression)).as(expression).isNotEmpty()
+                    .allSatisfy(name -> assertThat(exposed).as("exposed metrics").contains(name));
+        }
+    }
+
     @Test
     void aReadersRetainedStatusShowsOnTheQuerySideAsOnlineOrOffline() throws Exception {
         // T-STATUS-1 never used the device API: its online state can only come from its status topic

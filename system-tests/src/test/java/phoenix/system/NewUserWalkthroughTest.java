@@ -39,6 +39,7 @@ class NewUserWalkthroughTest {
     private static final List<Long> delaysMicros = new CopyOnWriteArrayList<>();
 
     private static TestDatabase database;
+    private static MosquittoBroker broker;
     private static App commandSide;
     private static App querySide;
     private static App deviceBridge;
@@ -46,13 +47,18 @@ class NewUserWalkthroughTest {
     @BeforeAll
     static void startTheSystem() throws Exception {
         database = TestDatabase.create();
+        // a broker of its own: the bridge's persistent session must not stay behind on the machine's broker
+        broker = MosquittoBroker.start();
+        String bridgeKey = UUID.randomUUID().toString();
         Map<String, String> environment = Map.of(
                 "SPRING_DATASOURCE_URL", database.jdbcUrl(),
                 "SPRING_DATASOURCE_USERNAME", database.username(),
                 "SPRING_DATASOURCE_PASSWORD", database.password(),
                 "PHOENIX_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL,
                 "PHOENIX_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD,
-                "PHOENIX_MQTT_CLIENT_ID", "walkthrough-" + UUID.randomUUID());
+                "PHOENIX_MQTT_BROKER_URL", broker.url(),
+                "PHOENIX_BRIDGE_KEY", bridgeKey,
+                "PHOENIX_DEVICES_BRIDGE_KEY", bridgeKey);
         commandSide = App.start("command-side", environment);
         querySide = App.start("query-side", environment);
         deviceBridge = App.start("device-bridge", environment);
@@ -78,6 +84,9 @@ class NewUserWalkthroughTest {
                 }
             }
         } finally {
+            if (broker != null) {
+                broker.close();
+            }
             if (database != null) {
                 database.close();
             }

@@ -29,6 +29,7 @@ final class PhoenixSystem implements AutoCloseable {
 
     static final String ADMIN = "admin@phoenix.local";
     static final String PASSWORD = "device-bridge-admin-1";
+    static final String METRICS_TOKEN = "metrics-token-of-the-system-tests";
     private static final Duration STARTUP = Duration.ofMinutes(3);
 
     /** {@code ownPostgres}: a server of the test's own instead of a database on the machine's. */
@@ -76,7 +77,8 @@ final class PhoenixSystem implements AutoCloseable {
                 "PHOENIX_MQTT_BROKER_URL", broker.url(),
                 "PHOENIX_MQTT_CLIENT_ID", "bridge-under-test-" + UUID.randomUUID(),
                 "PHOENIX_BRIDGE_KEY", bridgeKey,
-                "PHOENIX_DEVICES_BRIDGE_KEY", bridgeKey));
+                "PHOENIX_DEVICES_BRIDGE_KEY", bridgeKey,
+                "PHOENIX_METRICS_TOKEN", METRICS_TOKEN));
         PhoenixSystem system = new PhoenixSystem(testDatabase, postgres, broker, environment);
         try {
             system.commandSide = App.start("command-side", environment);

@@ -21,6 +21,8 @@ public record TapAnswer(String action,
     public static final String TRANSFERRED = "transferred";
     public static final String SUPERVISOR_AUTHENTICATED = "supervisor_authenticated";
     public static final String NO_ACTION = "no_action";
+    /** What a reader shows for a refused tap (the refusal itself is problem+json with its code). */
+    public static final String REJECTED = "rejected";
     /** Answers to the daily checkout question. */
     public static final String WENT_HOME = "went_home";
     public static final String IN_TRANSIT = "in_transit";

@@ -1,5 +1,8 @@
 package phoenix.command.checkin;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -34,11 +37,18 @@ class TapController {
     private final Commands commands;
     private final ProcessedTaps processed;
     private final Clock clock;
+    private final MeterRegistry metrics;
+    private final Timer answering;
 
-    TapController(Commands commands, ProcessedTaps processed, Clock clock) {
+    TapController(Commands commands, ProcessedTaps processed, Clock clock, MeterRegistry metrics) {
         this.commands = commands;
         this.processed = processed;
         this.clock = clock;
+        this.metrics = metrics;
+        this.answering = Timer.builder("phoenix.tap.duration")
+                .description("How long the command side takes to answer a tap")
+                .publishPercentileHistogram()
+                .register(metrics);
     }
 
     /**
@@ -55,15 +65,27 @@ class TapController {
 
     @PostMapping("/taps")
     ResponseEntity<TapAnswer> tap(@Valid @RequestBody TapRequest request, Authentication device) {
+        Timer.Sample started = Timer.start();
         try {
-            return commands.<TapAnswer>send(new RecordTap(request.tapId(), device.getName(), request.tag(),
-                    request.roomId(), request.tappedAt())).ok();
+            ResponseEntity<TapAnswer> answer = commands.<TapAnswer>send(new RecordTap(request.tapId(),
+                    device.getName(), request.tag(), request.roomId(), request.tappedAt())).ok();
+            count(device.getName(), answer.getBody().action(), "none");
+            return answer;
         } catch (PhoenixException refusal) {
             if (refusal.code() != ErrorCode.CONCURRENT_MODIFICATION && refusal.code().httpStatus() < 500) {
                 processed.rememberRefusal(device.getName(), request.tapId(), refusal, clock.instant());
+                count(device.getName(), TapAnswer.REJECTED, refusal.code().name());
             }
             throw refusal;
+        } finally {
+            started.stop(answering);
         }
+    }
+
+    private void count(String device, String action, String code) {
+        Counter.builder("phoenix.taps").description("Taps answered, by reader, action and refusal code")
+                .tag("device", device).tag("action", action).tag("code", code)
+                .register(metrics).increment();
     }
 
     @PostMapping("/daily-checkout")
