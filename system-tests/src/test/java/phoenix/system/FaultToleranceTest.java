@@ -3,7 +3,10 @@ package phoenix.system;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +21,7 @@ import static org.awaitility.Awaitility.await;
  * database crashed, the broker restarted, the query side killed. After each, every tap is answered with its action,
  * decided once and in its reader's order, and the read model equals the answers.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultToleranceTest {
 
     private static final int READERS = 20;
@@ -63,7 +67,9 @@ class FaultToleranceTest {
         return new Burst(name, records, rooms, readers, children);
     }
 
+    /** Last: afterwards one bridge is left. */
     @Test
+    @Order(4)
     void killingTheLeadingBridgeMidBurstHandsTheTapsToTheStandbyWithinTenSeconds() throws Exception {
         Burst burst = burst("kill-bridge");
         long killed = system.leaderPid();
@@ -80,10 +86,10 @@ class FaultToleranceTest {
         long twice = burst.assertEveryTapAnsweredAndCountedOnce();
         System.out.printf("FaultToleranceTest: leader %d killed after %d answers; %d took over after %d ms; "
                 + "%d taps answered twice%n", killed, answeredBeforeTheCrash, takenOver, takeover.toMillis(), twice);
-        system.startBridge(); // two again, for the other tests
     }
 
     @Test
+    @Order(1)
     void aDatabaseCrashMidBurstLosesNoTap() throws Exception {
         Burst burst = burst("crash-postgres");
 
@@ -99,6 +105,7 @@ class FaultToleranceTest {
     }
 
     @Test
+    @Order(2)
     void aBrokerRestartMidBurstLosesNoTap() throws Exception {
         Burst burst = burst("restart-broker");
 
@@ -114,6 +121,7 @@ class FaultToleranceTest {
     }
 
     @Test
+    @Order(3)
     void killingTheQuerySideMidBurstItResumesFromItsTokensAndTheReadModelEqualsTheAnswers() throws Exception {
         Burst burst = burst("kill-query");
 

@@ -131,13 +131,6 @@ final class PhoenixSystem implements AutoCloseable {
         return leader;
     }
 
-    /** Another bridge with the same environment (and so the same MQTT client id). */
-    void startBridge() throws Exception {
-        App bridge = App.start("device-bridge", environment);
-        bridges.add(bridge);
-        bridge.awaitHealthy(STARTUP);
-    }
-
     /** The process id of the bridge holding the lease (its holder name is host/pid/random). */
     long leaderPid() throws Exception {
         return await().atMost(Duration.ofSeconds(30)).until(() -> {
