@@ -1,0 +1,389 @@
+package phoenix.query.projections;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import phoenix.api.groups.GroupCreated;
+import phoenix.api.groups.GroupDeleted;
+import phoenix.api.people.StaffRegistered;
+import phoenix.api.people.StudentRegistered;
+import phoenix.api.rooms.RoomDetails;
+import phoenix.api.rooms.RoomDetailsChanged;
+import phoenix.api.rooms.RoomRegistered;
+import phoenix.platform.testing.Api;
+import phoenix.query.QuerySideTest;
+import phoenix.query.position.ProjectionPositions;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class ProjectionRebuildTest extends QuerySideTest {
+
+    @Autowired
+    private ProjectionRebuilds rebuilds;
+    @Autowired
+    private EventStore eventStore;
+    @Autowired
+    private ProjectionPositions positions;
+
+    @AfterEach
+    void releaseTheSwap() {
+        rebuilds.whileLocked = name -> {
+        };
+    }
+
+    @Test
+    void aRebuildRestoresRoomsThatWereCorruptedByHand() {
+        UUID kept = room("Rebuild-A ");
+        UUID renamed = room("Rebuild-B ");
+        long position = append("Room", renamed, new RoomDetailsChanged(renamed,
+                new RoomDetails("Rebuild-B2 " + renamed, "Haus 2", 1, 9, "Lernen")));
+        getAfter(position, "/api/rooms/" + renamed, admin);
+        List<Map<String, Object>> before = rows("facilities.rooms");
+
+        jdbc.sql("UPDATE facilities.rooms SET name = 'kaputt', capacity = 0 WHERE id = ?").param(kept).update();
+        jdbc.sql("DELETE FROM facilities.rooms WHERE id = ?").param(renamed).update();
+        jdbc.sql("INSERT INTO facilities.rooms (id, name, capacity, registered_at, updated_at) "
+                + "VALUES (?, 'Gespenst', 1, now(), now())").param(UUID.randomUUID()).update();
+        assertThat(rows("facilities.rooms")).isNotEqualTo(before);
+
+        Api.Answer started = api.post("/api/admin/projections/facilities/rebuild", admin, null);
+        assertThat(started.status()).isEqualTo(202);
+        assertThat(started.body().path("rebuild").path("phase").asText()).isIn("CATCHING_UP", "SWAPPING", "DONE");
+        awaitRebuilt("facilities");
+
+        assertThat(rows("facilities.rooms")).isEqualTo(before);
+        assertTheShadowIsGone("facilities");
+    }
+
+    /** Several tables each, foreign keys among them, a cascade the projector relies on (a deleted group's teachers). */
+    @Test
+    void rebuildsOfUsersAndEducationRestoreEveryTableOfTheirProjector() {
+        UUID teacher = UUID.randomUUID();
+        UUID student = UUID.randomUUID();
+        UUID kept = UUID.randomUUID();
+        UUID deleted = UUID.randomUUID();
+        append("Staff", teacher, new StaffRegistered(teacher, "Anna", "Becker", "anna@schule.de", "Erzieherin", true));
+        append("Student", student, new StudentRegistered(student, "Leon", "Maier", "2a", LocalDate.of(2017, 3, 1)));
+        append("OgsGroup", kept, new GroupCreated(kept, "Füchse " + kept, UUID.randomUUID(), Set.of(teacher)));
+        append("OgsGroup", deleted, new GroupCreated(deleted, "Eulen " + deleted, UUID.randomUUID(), Set.of(teacher)));
+        long position = append("OgsGroup", deleted, new GroupDeleted(deleted, "Eulen " + deleted));
+        getAfter(position, "/api/groups", admin);
+        Map<String, List<Map<String, Object>>> before = new HashMap<>();
+        List<String> tables = List.of("users.persons", "users.staff", "users.teachers", "users.students",
+                "users.person_tags", "education.groups", "education.group_teacher");
+        tables.forEach(table -> before.put(table, rows(table)));
+
+        jdbc.sql("DELETE FROM users.teachers").update();
+        jdbc.sql("UPDATE users.students SET school_class = 'X' WHERE person_id = ?").param(student).update();
+        jdbc.sql("DELETE FROM education.group_teacher").update();
+
+        assertThat(api.post("/api/admin/projections/users/rebuild", admin, null).status()).isEqualTo(202);
+        awaitRebuilt("users");
+        assertThat(api.post("/api/admin/projections/education/rebuild", admin, null).status()).isEqualTo(202);
+        awaitRebuilt("education");
+
+        tables.forEach(table -> assertThat(rows(table)).as(table).isEqualTo(before.get(table)));
+        assertTheShadowIsGone("users");
+        assertTheShadowIsGone("education");
+    }
+
+    /**
+     * Teachers keep reading while the projection is rebuilt with events arriving: every answer has all rooms, also
+     * while the swap holds the tables; afterwards every room has the name its last event gave it.
+     */
+    @Test
+    void whileARebuildRunsWithEventsArrivingTheRoomListAlwaysHasEveryRoom() throws Exception {
+        String marker = "Serving-" + UUID.randomUUID().toString().substring(0, 8);
+        int roomCount = 20;
+        Map<UUID, String> names = new ConcurrentHashMap<>();
+        Map<UUID, Long> sequences = new HashMap<>();
+        List<UUID> rooms = new ArrayList<>();
+        List<EventMessage<?>> registrations = new ArrayList<>();
+        for (int i = 0; i < roomCount; i++) {
+            UUID room = UUID.randomUUID();
+            rooms.add(room);
+            names.put(room, marker + " " + i);
+            registrations.add(event("Room", room, 0, new RoomRegistered(room, details(names.get(room)))));
+            sequences.put(room, 0L);
+        }
+        eventStore.publish(registrations);
+        // history for the shadow to replay: a few thousand renames
+        for (int batch = 0; batch < 6; batch++) {
+            List<EventMessage<?>> renames = new ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                UUID room = rooms.get(i % roomCount);
+                long sequence = sequences.merge(room, 1L, Long::sum);
+                names.put(room, marker + " " + i % roomCount + " v" + batch + "." + i);
+                renames.add(event("Room", room, sequence, new RoomDetailsChanged(room, details(names.get(room)))));
+            }
+            eventStore.publish(renames);
+        }
+        long settled = jdbc.sql("SELECT max(global_index) FROM eventstore.domain_event_entry").query(Long.class).single();
+        awaitProjected(settled);
+
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicBoolean locked = new AtomicBoolean();
+        AtomicInteger polls = new AtomicInteger();
+        AtomicInteger pollsWhileLocked = new AtomicInteger();
+        List<String> wrong = new CopyOnWriteArrayList<>();
+        List<JsonNode> progress = new CopyOnWriteArrayList<>();
+        CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
+            while (!stop.get()) {
+                JsonNode page = api.get("/api/rooms?size=200&name=" + marker, staff).body();
+                int items = page.path("items").size();
+                if (items != roomCount || page.path("totalItems").asInt() != roomCount) {
+                    wrong.add(items + " rooms of " + page.path("totalItems").asInt());
+                }
+                polls.incrementAndGet();
+                if (locked.get()) {
+                    pollsWhileLocked.incrementAndGet();
+                }
+            }
+        });
+        AtomicLong lastPosition = new AtomicLong(settled);
+        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+            int n = 0;
+            while (!stop.get()) {
+                UUID room = rooms.get(ThreadLocalRandom.current().nextInt(roomCount));
+                String name = marker + " live " + n++ + " " + room;
+                synchronized (names) {
+                    lastPosition.set(append("Room", room, new RoomDetailsChanged(room, details(name))));
+                    names.put(room, name);
+                }
+                pause(10);
+            }
+        });
+        rebuilds.whileLocked = name -> {
+            locked.set(true);
+            pause(500); // readers go on meanwhile
+            locked.set(false);
+        };
+
+        assertThat(api.post("/api/admin/projections/facilities/rebuild", admin, null).status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            JsonNode rebuild = projection("facilities").path("rebuild");
+            progress.add(rebuild);
+            return !rebuild.path("phase").asText().equals("CATCHING_UP")
+                    && !rebuild.path("phase").asText().equals("SWAPPING");
+        });
+        stop.set(true);
+        writer.get(10, TimeUnit.SECONDS);
+        reader.get(10, TimeUnit.SECONDS);
+
+        assertThat(progress.get(progress.size() - 1).path("phase").asText()).isEqualTo("DONE");
+        assertThat(wrong).as("answers without all rooms").isEmpty();
+        assertThat(polls.get()).isGreaterThan(20);
+        assertThat(pollsWhileLocked.get()).as("reads while the swap held the tables").isPositive();
+        // progress: within 0..100, never backwards, 100 when done
+        List<Double> percents = progress.stream().map(rebuild -> rebuild.path("percent").asDouble()).toList();
+        assertThat(percents).allSatisfy(percent -> assertThat(percent).isBetween(0.0, 100.0));
+        assertThat(percents).isSorted();
+        assertThat(percents.get(percents.size() - 1)).isEqualTo(100.0);
+        assertThat(progress).as("seen catching up, with an estimate")
+                .anyMatch(rebuild -> rebuild.path("phase").asText().equals("CATCHING_UP")
+                        && rebuild.path("percent").asDouble() < 100 && rebuild.path("etaSeconds").isNumber());
+
+        awaitProjected(lastPosition.get());
+        for (UUID room : rooms) {
+            assertThat(api.get("/api/rooms/" + room, staff).body().path("name").asText()).isEqualTo(names.get(room));
+        }
+        assertTheShadowIsGone("facilities");
+    }
+
+    /**
+     * An event the shadow never sees (appended after it stopped) is written by the live processor once the swap has
+     * committed: its write waited for the lock, and it applies the event to the rebuilt rows.
+     */
+    @Test
+    void anEventArrivingWhileTheSwapHoldsTheTablesIsAppliedToTheRebuiltRows() {
+        UUID room = room("Converge ");
+        AtomicLong lockedPosition = new AtomicLong();
+        AtomicBoolean liveWriterWaited = new AtomicBoolean();
+        rebuilds.whileLocked = name -> {
+            // from another thread: this one is inside the swap's transaction
+            lockedPosition.set(CompletableFuture.supplyAsync(() -> append("Room", room,
+                    new RoomDetailsChanged(room, details("Converge after the lock " + room)))).join());
+            liveWriterWaited.set(waitUntilAWriterWaitsFor("facilities.rooms"));
+        };
+
+        assertThat(api.post("/api/admin/projections/facilities/rebuild", admin, null).status()).isEqualTo(202);
+        awaitRebuilt("facilities");
+
+        assertThat(liveWriterWaited).as("the live processor's write waited for the swap").isTrue();
+        Api.Answer answer = getAfter(lockedPosition.get(), "/api/rooms/" + room, staff);
+        assertThat(answer.body().path("name").asText()).isEqualTo("Converge after the lock " + room);
+    }
+
+    @Test
+    void aSecondRebuildOfTheSameProjectionWhileOneRunsIs409() throws Exception {
+        CountDownLatch swapping = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        rebuilds.whileLocked = name -> {
+            swapping.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        assertThat(api.post("/api/admin/projections/iot/rebuild", admin, null).status()).isEqualTo(202);
+        try {
+            assertThat(swapping.await(30, TimeUnit.SECONDS)).isTrue();
+            Api.Answer second = api.post("/api/admin/projections/iot/rebuild", admin, null);
+            JsonNode listed = projection("iot");
+
+            assertThat(second.status()).isEqualTo(409);
+            assertThat(second.code()).isEqualTo("REBUILD_RUNNING");
+            assertThat(listed.path("state").asText()).isEqualTo("rebuilding");
+            assertThat(listed.path("rebuild").path("phase").asText()).isEqualTo("SWAPPING");
+            assertThat(listed.path("rebuild").path("percent").asDouble()).isEqualTo(100.0);
+        } finally {
+            release.countDown();
+        }
+        awaitRebuilt("iot");
+        assertThat(projection("iot").path("state").asText()).isEqualTo("running");
+    }
+
+    @Test
+    void theAuditLogIsNeverRebuilt() {
+        Api.Answer answer = api.post("/api/admin/projections/audit/rebuild", admin, null);
+
+        assertThat(answer.status()).isEqualTo(409);
+        assertThat(answer.code()).isEqualTo("PROJECTION_NOT_REBUILDABLE");
+        assertThat(projection("audit").path("rebuildable").asBoolean()).isFalse();
+        assertThat(projection("audit").path("rebuild").isNull()).isTrue();
+    }
+
+    @Test
+    void anUnknownProjectionIs404() {
+        Api.Answer answer = api.post("/api/admin/projections/nope/rebuild", admin, null);
+
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.code()).isEqualTo("PROJECTION_NOT_FOUND");
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void everyProjectionIsListedWithItsPositionLagAndState() {
+        long position = append("Room", UUID.randomUUID(), new RoomRegistered(UUID.randomUUID(), details("Listed")));
+        getAfter(position, "/api/rooms?size=1", staff);
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            JsonNode list = api.get("/api/admin/projections", admin).body();
+            assertThat(StreamSupport.stream(list.spliterator(), false).map(p -> p.path("name").asText()))
+                    .containsExactly("active", "activities", "audit", "education", "facilities", "iot", "schedule",
+                            "users");
+            for (JsonNode projection : list) {
+                assertThat(projection.path("state").asText()).as(projection.toString()).isEqualTo("running");
+                assertThat(projection.path("head").asLong()).isGreaterThanOrEqualTo(position);
+                assertThat(projection.path("position").asLong()).isEqualTo(projection.path("head").asLong());
+                assertThat(projection.path("lagEvents").asLong()).isZero();
+                assertThat(projection.path("lagSeconds").asDouble()).isZero();
+                assertThat(projection.path("rebuildable").asBoolean())
+                        .isEqualTo(!projection.path("name").asText().equals("audit"));
+            }
+        });
+    }
+
+    @Test
+    void staffMayNotSeeOrRebuildProjections() {
+        assertThat(api.get("/api/admin/projections", staff).status()).isEqualTo(403);
+        Api.Answer rebuild = api.post("/api/admin/projections/facilities/rebuild", staff, null);
+        assertThat(rebuild.status()).isEqualTo(403);
+        assertThat(rebuild.code()).isEqualTo("FORBIDDEN");
+        assertThat(rebuilds.rebuilding("facilities")).isFalse();
+    }
+
+    private UUID room(String prefix) {
+        UUID room = UUID.randomUUID();
+        long position = append("Room", room, new RoomRegistered(room, details(prefix + room)));
+        getAfter(position, "/api/rooms/" + room, staff);
+        return room;
+    }
+
+    private static RoomDetails details(String name) {
+        return new RoomDetails(name, "Haus 1", 0, 20, "Lernen");
+    }
+
+    private static EventMessage<?> event(String type, UUID aggregate, long sequence, Object payload) {
+        return new GenericDomainEventMessage<>(type, aggregate.toString(), sequence, payload,
+                MetaData.with("actorType", "SYSTEM"));
+    }
+
+    private JsonNode projection(String name) {
+        JsonNode list = api.get("/api/admin/projections", admin).body();
+        return StreamSupport.stream(list.spliterator(), false)
+                .filter(projection -> projection.path("name").asText().equals(name))
+                .findFirst().orElseThrow(() -> new AssertionError("No projection " + name + " in " + list));
+    }
+
+    private void awaitProjected(long position) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> positions.reached(positions.all(), position));
+    }
+
+    private void awaitRebuilt(String name) {
+        JsonNode rebuild = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                .until(() -> projection(name).path("rebuild"),
+                        status -> Set.of("DONE", "FAILED").contains(status.path("phase").asText()));
+        assertThat(rebuild.path("phase").asText()).as(rebuild.toString()).isEqualTo("DONE");
+        assertThat(rebuild.path("percent").asDouble()).isEqualTo(100.0);
+    }
+
+    private void assertTheShadowIsGone(String name) {
+        assertThat(jdbc.sql("SELECT count(*) FROM pg_tables WHERE schemaname = 'rebuild'").query(Long.class).single())
+                .isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM eventstore.token_entry WHERE processor_name = ?")
+                .param(name + "-rebuild").query(Long.class).single()).isZero();
+        assertThat(rebuilds.rebuilding(name)).isFalse();
+    }
+
+    private List<Map<String, Object>> rows(String table) {
+        return jdbc.sql("SELECT * FROM " + table + " t ORDER BY CAST(t AS text)").query().listOfRows();
+    }
+
+    private boolean waitUntilAWriterWaitsFor(String table) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            long waiting = jdbc.sql("SELECT count(*) FROM pg_locks WHERE NOT granted AND relation = CAST(? AS regclass)")
+                    .param(table).query(Long.class).single();
+            if (waiting > 0) {
+                return true;
+            }
+            pause(10);
+        }
+        return false;
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
