@@ -18,18 +18,18 @@ import phoenix.api.ErrorCode;
 import phoenix.api.PhoenixException;
 import phoenix.query.position.ProjectionPositions;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -37,28 +37,29 @@ import java.util.stream.Collectors;
 
 /**
  * Rebuilds of the projections from the event store while they serve ({@link Rebuild}): one at a time per
- * projection, across all query-side nodes (a PostgreSQL advisory lock, held by the node that runs it). The audit log
- * is never rebuilt: its projector declares no {@link Projector tables}.
+ * projection, across all query-side nodes (a claim in {@code rebuild.running}, kept alive by the node that runs it).
+ * The audit log is never rebuilt: its projector declares no {@link Projector tables}.
  */
 @Component
 public class ProjectionRebuilds implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
+    /** A claim not refreshed for this long is from a node that died (refreshed every few seconds). */
+    private static final Duration CLAIM_STALE_AFTER = Duration.ofSeconds(30);
+    private static final Duration CLAIM_REFRESH = Duration.ofSeconds(5);
 
     private final Map<String, Projector> projectors;
     private final ProjectionPositions positions;
     private final JdbcClient jdbc;
-    private final DataSource dataSource;
     private final TransactionTemplate transactions;
     private final Rebuild.Axon axon;
     private final ProjectionProperties.Rebuild settings;
     private final Clock clock;
     private final Map<String, Rebuild> latest = new ConcurrentHashMap<>();
-    private final ExecutorService runner = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "projection-rebuild");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
+    private final ExecutorService runner = Executors.newCachedThreadPool(daemons("projection-rebuild"));
+    private final ScheduledExecutorService heartbeat =
+            Executors.newSingleThreadScheduledExecutor(daemons("projection-rebuild-claims"));
     private volatile boolean running;
 
 
@@ -67,14 +68,13 @@ public class ProjectionRebuilds implements SmartLifecycle {
     };
 
     ProjectionRebuilds(List<Projector> projectors, ProjectionPositions positions, JdbcClient jdbc,
-                       DataSource dataSource, PlatformTransactionManager transactionManager, EventStore eventStore,
+                       PlatformTransactionManager transactionManager, EventStore eventStore,
                        TokenStore tokenStore, TransactionManager axonTransactions, Configuration axonConfiguration,
                        ProjectionProperties properties, Clock clock) {
         this.projectors = projectors.stream().collect(Collectors.toMap(ProjectionRebuilds::processingGroup,
                 Function.identity()));
         this.positions = positions;
         this.jdbc = jdbc;
-        this.dataSource = dataSource;
         this.transactions = new TransactionTemplate(transactionManager);
         this.axon = new Rebuild.Axon(eventStore, tokenStore, axonTransactions,
                 axonConfiguration.parameterResolverFactory());
@@ -86,9 +86,10 @@ public class ProjectionRebuilds implements SmartLifecycle {
         return projectors.containsKey(projection);
     }
 
+    /** On this node or another. */
     public boolean rebuilding(String projection) {
         Rebuild rebuild = latest.get(projection);
-        return rebuild != null && rebuild.running();
+        return rebuild != null && rebuild.running() || claimedElsewhere(projection);
     }
 
     /** The running rebuild of the projection, else its last one since this node started. */
@@ -105,50 +106,81 @@ public class ProjectionRebuilds implements SmartLifecycle {
             throw new PhoenixException(ErrorCode.PROJECTION_NOT_REBUILDABLE,
                     "This projection is never rebuilt: it is the append-only audit log.");
         }
-        if (rebuilding(projection)) {
+        Rebuild last = latest.get(projection);
+        if (last != null && last.running()) {
             throw alreadyRunning();
         }
-        Connection lock = lock(projection).orElseThrow(ProjectionRebuilds::alreadyRunning);
+        if (!claim(projection)) {
+            throw alreadyRunning();
+        }
         Rebuild rebuild = new Rebuild(projection, projector, jdbc, transactions, axon, settings, clock,
-                name -> whileLocked.accept(name), () -> unlock(lock, projection));
+                name -> whileLocked.accept(name), () -> release(projection));
         latest.put(projection, rebuild);
         runner.execute(rebuild);
         return rebuild.status();
     }
 
-    /** Session-level, on a connection of its own: a node that dies releases it with its connection. */
-    private Optional<Connection> lock(String projection) {
-        try {
-            Connection connection = dataSource.getConnection();
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT pg_try_advisory_lock(hashtext('phoenix.rebuild'), hashtext(?))")) {
-                statement.setString(1, projection);
-                try (ResultSet rs = statement.executeQuery()) {
-                    if (rs.next() && rs.getBoolean(1)) {
-                        return Optional.of(connection);
+    /** Claims the projection's rebuild for this node, unless another node's claim is still alive. */
+    private boolean claim(String projection) {
+        return jdbc.sql("""
+                        INSERT INTO rebuild.running AS r (projection, node, started_at, alive_at)
+                        VALUES (:projection, :node, now(), now())
+                        ON CONFLICT (projection) DO UPDATE
+                        SET node = excluded.node, started_at = excluded.started_at, alive_at = excluded.alive_at
+                        WHERE r.alive_at < now() - make_interval(secs => :staleSeconds)
+                        RETURNING projection
+                        """)
+                .param("projection", projection).param("node", node)
+                .param("staleSeconds", (double) CLAIM_STALE_AFTER.toSeconds())
+                .query(String.class).optional().isPresent();
+    }
+
+    /** Every few seconds for each running rebuild; one whose claim was taken over (this node seemed dead) stops. */
+    private void keepClaimsAlive() {
+        latest.forEach((projection, rebuild) -> {
+            if (rebuild.running()) {
+                try {
+                    int alive = jdbc.sql("UPDATE rebuild.running SET alive_at = now() WHERE projection = ? AND node = ?")
+                            .param(projection).param(node).update();
+                    if (alive == 0) {
+                        log.error("The rebuild of {} was taken over by another node; stopping it here", projection);
+                        rebuild.cancel();
                     }
+                } catch (RuntimeException e) {
+                    log.warn("Could not refresh the rebuild claim of {}", projection, e);
                 }
             }
-            connection.close();
-            return Optional.empty();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot lock the rebuild of " + projection, e);
+        });
+    }
+
+    private void release(String projection) {
+        try {
+            jdbc.sql("DELETE FROM rebuild.running WHERE projection = ? AND node = ?").param(projection).param(node)
+                    .update();
+        } catch (RuntimeException e) {
+            log.warn("Could not release the rebuild claim of {}; it expires by itself", projection, e);
         }
     }
 
-    // the pool keeps the connection's session open: the lock must be given back before the connection
-    private void unlock(Connection connection, String projection) {
-        try (connection; PreparedStatement statement = connection.prepareStatement(
-                "SELECT pg_advisory_unlock(hashtext('phoenix.rebuild'), hashtext(?))")) {
-            statement.setString(1, projection);
-            statement.execute();
-        } catch (SQLException e) {
-            log.warn("Could not release the rebuild lock of {}", projection, e);
-        }
+    /** Running on any node: this one's, or another's claim that is still alive. */
+    private boolean claimedElsewhere(String projection) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM rebuild.running
+                         WHERE projection = ? AND alive_at >= now() - make_interval(secs => ?)
+                        """)
+                .param(projection).param((double) CLAIM_STALE_AFTER.toSeconds()).query(Long.class).single() > 0;
     }
 
     private static PhoenixException alreadyRunning() {
         return new PhoenixException(ErrorCode.REBUILD_RUNNING, "This projection is being rebuilt already.");
+    }
+
+    private static ThreadFactory daemons(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     private static String processingGroup(Projector projector) {
@@ -162,6 +194,8 @@ public class ProjectionRebuilds implements SmartLifecycle {
 
     @Override
     public void start() {
+        heartbeat.scheduleWithFixedDelay(this::keepClaimsAlive, CLAIM_REFRESH.toMillis(), CLAIM_REFRESH.toMillis(),
+                TimeUnit.MILLISECONDS);
         running = true;
     }
 
@@ -173,6 +207,7 @@ public class ProjectionRebuilds implements SmartLifecycle {
         }
         latest.values().forEach(Rebuild::cancel);
         runner.shutdown();
+        heartbeat.shutdownNow();
         try {
             if (!runner.awaitTermination(30, TimeUnit.SECONDS)) {
                 log.warn("A projection rebuild did not stop within 30 s");

@@ -152,6 +152,7 @@ final class Rebuild implements Runnable {
     public void run() {
         thread = Thread.currentThread();
         boolean interrupted = false;
+        Phase outcome = Phase.FAILED;
         try {
             transactions.executeWithoutResult(status -> shadow.create(jdbc));
             deleteShadowTokens();
@@ -166,7 +167,7 @@ final class Rebuild implements Runnable {
                 Thread.sleep(POLL.toMillis());
             }
             failure = null;
-            phase = Phase.DONE;
+            outcome = Phase.DONE;
             log.info("Rebuilt projection {} in {} s", name,
                     Duration.between(startedAt, clock.instant()).toMillis() / 1000.0);
         } catch (InterruptedException e) {
@@ -187,9 +188,11 @@ final class Rebuild implements Runnable {
             } catch (RuntimeException e) {
                 log.warn("Could not remove the shadow of projection {}; the next rebuild removes it", name, e);
             } finally {
+                // done (or failed) once nothing of it is left: then another rebuild may start
                 finishedAt = clock.instant();
                 thread = null;
                 finished.run();
+                phase = outcome;
                 if (interrupted) {
                     Thread.currentThread().interrupt();
                 }
@@ -199,7 +202,6 @@ final class Rebuild implements Runnable {
 
     private void fail(String reason, Throwable cause) {
         failure = reason;
-        phase = Phase.FAILED;
         log.error("The rebuild of projection {} failed: {}; the live tables are as they were", name, reason, cause);
     }
 

@@ -270,6 +270,27 @@ class ProjectionRebuildTest extends QuerySideTest {
     }
 
     @Test
+    void aRebuildRunningOnAnotherNodeIs409UntilThatNodesClaimGoesStale() {
+        jdbc.sql("INSERT INTO rebuild.running (projection, node, started_at, alive_at) "
+                + "VALUES ('schedule', 'other-node', now(), now())").update();
+        try {
+            Api.Answer refused = api.post("/api/admin/projections/schedule/rebuild", admin, null);
+            assertThat(refused.status()).isEqualTo(409);
+            assertThat(refused.code()).isEqualTo("REBUILD_RUNNING");
+            assertThat(projection("schedule").path("state").asText()).isEqualTo("rebuilding");
+
+            // that node died: its claim is no longer refreshed
+            jdbc.sql("UPDATE rebuild.running SET alive_at = now() - interval '1 minute' WHERE projection = 'schedule'")
+                    .update();
+            assertThat(api.post("/api/admin/projections/schedule/rebuild", admin, null).status()).isEqualTo(202);
+            awaitRebuilt("schedule");
+        } finally {
+            jdbc.sql("DELETE FROM rebuild.running WHERE node = 'other-node'").update();
+        }
+        assertTheShadowIsGone("schedule");
+    }
+
+    @Test
     void theAuditLogIsNeverRebuilt() {
         Api.Answer answer = api.post("/api/admin/projections/audit/rebuild", admin, null);
 
@@ -355,8 +376,9 @@ class ProjectionRebuildTest extends QuerySideTest {
     }
 
     private void assertTheShadowIsGone(String name) {
-        assertThat(jdbc.sql("SELECT count(*) FROM pg_tables WHERE schemaname = 'rebuild'").query(Long.class).single())
-                .isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM pg_tables WHERE schemaname = 'rebuild' AND tablename <> 'running'")
+                .query(Long.class).single()).as("shadow tables").isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM rebuild.running").query(Long.class).single()).as("claims").isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM eventstore.token_entry WHERE processor_name = ?")
                 .param(name + "-rebuild").query(Long.class).single()).isZero();
         assertThat(rebuilds.rebuilding(name)).isFalse();
