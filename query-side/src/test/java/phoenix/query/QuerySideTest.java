@@ -28,7 +28,7 @@ import java.util.UUID;
         properties = {"phoenix.query.await-timeout=3s",
                 // dead letters tried again within seconds, lag measured afresh: tests wait less
                 "phoenix.query.dead-letters.retry-first=1s", "phoenix.query.dead-letters.check-interval=200ms",
-                "phoenix.query.lag-refresh=100ms"})
+                "phoenix.query.lag-refresh=100ms", "phoenix.query.rebuild.give-up-after=3s"})
 @Import(TestClockConfiguration.class)
 public abstract class QuerySideTest {
 

@@ -36,11 +36,14 @@ public record ProjectionProperties(@DefaultValue("30s") Duration maxLag,
      * @param swapWithin  the shadow takes over once it is at most this many events behind the head
      * @param swapTimeout how long the live tables may stay locked for writers while the shadow reaches the head;
      *                    then the swap is given up, the lock released, and tried again
+     * @param giveUpAfter a rebuild whose shadow keeps failing (Axon retries it) this long fails, and the live
+     *                    tables stay as they are
      */
     public record Rebuild(@DefaultValue("100") int batchSize,
                           @DefaultValue("4") int segments,
                           @DefaultValue("2") int threads,
                           @DefaultValue("500") int swapWithin,
-                          @DefaultValue("10s") Duration swapTimeout) {
+                          @DefaultValue("10s") Duration swapTimeout,
+                          @DefaultValue("10m") Duration giveUpAfter) {
     }
 }

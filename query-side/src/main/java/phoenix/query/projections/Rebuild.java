@@ -1,7 +1,9 @@
 package phoenix.query.projections;
 
+import org.axonframework.eventhandling.ErrorContext;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
@@ -58,9 +60,15 @@ final class Rebuild implements Runnable {
                 ParameterResolverFactory parameterResolvers) {
     }
 
-    /** What the admin API shows of a rebuild. */
+    /**
+     * What the admin API shows of a rebuild.
+     *
+     * @param target     the head of the event store when it started
+     * @param swapMillis how long the swap held the live tables (writers waited, readers did not)
+     * @param failure    why it failed, or why its shadow does not advance at the moment
+     */
     record Status(Phase phase, Instant startedAt, long target, long position, double percent, Long etaSeconds,
-                  Instant finishedAt, String failure) {
+                  Instant finishedAt, Long swapMillis, String failure) {
     }
 
     private static final Logger log = LoggerFactory.getLogger(Rebuild.class);
@@ -88,6 +96,8 @@ final class Rebuild implements Runnable {
     private volatile Instant finishedAt;
     private volatile String failure;
     private volatile Thread thread;
+    private volatile Long swapMillis;
+    private volatile Instant failingSince;
 
     private PooledStreamingEventProcessor processor;
     private ScheduledExecutorService coordinatorExecutor;
@@ -131,7 +141,7 @@ final class Rebuild implements Runnable {
             percent = 100;
         }
         return new Status(phase, startedAt, target, position, Math.round(percent * 10) / 10.0, eta(), finishedAt,
-                failure);
+                swapMillis, failure);
     }
 
     /** From the rate observed since the shadow started. */
@@ -215,11 +225,19 @@ final class Rebuild implements Runnable {
         }
         OptionalLong reached = shadowPosition();
         head = head();
+        if (reached.isPresent() && reached.getAsLong() > position) {
+            failingSince = null; // it advances again
+            failure = null;
+        }
         reached.ifPresent(value -> position = value);
-        failure = shadowFailure();
+        Instant failing = failingSince;
+        if (failing != null && Duration.between(failing, clock.instant()).compareTo(settings.giveUpAfter()) > 0) {
+            throw new IllegalStateException("given up after failing for " + settings.giveUpAfter() + ": " + failure);
+        }
         if (reached.isEmpty() || head - reached.getAsLong() > settings.swapWithin()) {
             return false;
         }
+        long swapStarted = System.nanoTime();
         try {
             if (Boolean.TRUE.equals(transactions.execute(status -> {
                 boolean done = swapWhileLocked();
@@ -228,6 +246,8 @@ final class Rebuild implements Runnable {
                 }
                 return done;
             }))) {
+                swapMillis = (System.nanoTime() - swapStarted) / 1_000_000;
+                log.info("Swapped projection {} to its rebuilt rows; its writers waited {} ms", name, swapMillis);
                 return true;
             }
         } catch (RuntimeException e) {
@@ -240,12 +260,17 @@ final class Rebuild implements Runnable {
         return false;
     }
 
-    /** Axon retries a failing segment by itself; meanwhile the admin sees why the rebuild does not advance. */
-    private String shadowFailure() {
-        return processor.processingStatus().values().stream()
-                .filter(EventTrackerStatus::isErrorState)
-                .map(segment -> "segment " + segment.getSegment().getSegmentId() + " fails: " + segment.getError())
-                .findFirst().orElse(null);
+    /**
+     * A failed batch of the shadow: Axon releases the segment and tries it again after a pause; meanwhile the admin
+     * sees why the rebuild does not advance, until it gives up.
+     */
+    private void failed(ErrorContext context) throws Exception {
+        failure = context.error().toString();
+        if (failingSince == null) {
+            failingSince = clock.instant();
+        }
+        log.warn("The shadow of projection {} failed a batch; Axon tries it again", name, context.error());
+        PropagatingErrorHandler.instance().handleError(context);
     }
 
     /** In the swap's transaction: false if the shadow did not reach the head in time (the lock is then released). */
@@ -309,9 +334,11 @@ final class Rebuild implements Runnable {
                 .name(processorName())
                 .eventHandlerInvoker(SimpleEventHandlerInvoker.builder()
                         // the projection's own handlers, without the live ones' savepoints: the shadow has no
-                        // dead-letter queue, a failed batch is simply tried again
+                        // dead-letter queue. A failure fails the batch, which Axon tries again; its default would
+                        // log it and skip the event, and the rebuilt rows would miss it
                         .eventHandlers(new AnnotationEventHandlerAdapter(shadowProjector, axon.parameterResolvers(),
                                 ClasspathHandlerDefinition.forClass(shadowProjector.getClass())))
+                        .listenerInvocationErrorHandler(PropagatingErrorHandler.instance())
                         .build())
                 .messageSource(axon.eventStore())
                 .tokenStore(axon.tokenStore())
@@ -321,6 +348,7 @@ final class Rebuild implements Runnable {
                 .initialSegmentCount(settings.segments())
                 .batchSize(settings.batchSize())
                 .initialToken(StreamableMessageSource::createTailToken)
+                .errorHandler(this::failed)
                 .build();
         shadowStartedAt = clock.instant();
         processor.start();

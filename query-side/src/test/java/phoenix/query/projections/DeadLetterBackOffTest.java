@@ -16,7 +16,7 @@ class DeadLetterBackOffTest {
 
     private final DeadLetterBackOff backOff = new DeadLetterBackOff(new ProjectionProperties(Duration.ofSeconds(30),
             Duration.ofSeconds(2), new ProjectionProperties.DeadLetters(Duration.ofSeconds(10), Duration.ofMinutes(10),
-            Duration.ofSeconds(5)), new ProjectionProperties.Rebuild(100, 4, 2, 500, Duration.ofSeconds(10))));
+            Duration.ofSeconds(5)), new ProjectionProperties.Rebuild(100, 4, 2, 500, Duration.ofSeconds(10), Duration.ofMinutes(10))));
 
     @Test
     void thePauseStartsAtTheFirstRetryDoublesWithEveryFailedRetryAndStopsAtTheMaximum() {

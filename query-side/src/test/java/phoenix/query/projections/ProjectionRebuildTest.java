@@ -8,6 +8,7 @@ import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import phoenix.api.activities.ActivityRegistered;
 import phoenix.api.groups.GroupCreated;
 import phoenix.api.groups.GroupDeleted;
 import phoenix.api.people.StaffRegistered;
@@ -288,6 +289,32 @@ class ProjectionRebuildTest extends QuerySideTest {
             jdbc.sql("DELETE FROM rebuild.running WHERE node = 'other-node'").update();
         }
         assertTheShadowIsGone("schedule");
+    }
+
+    /** An event the projector cannot handle: live it is dead-lettered; a rebuild cannot get past it. */
+    @Test
+    void aRebuildWhoseShadowKeepsFailingGivesUpAndLeavesTheLiveRowsAsTheyWere() {
+        UUID broken = UUID.randomUUID();
+        long position = append("Activity", broken, new ActivityRegistered(broken, null));
+        awaitProjected(position);
+        List<Map<String, Object>> before = rows("activities.groups");
+        try {
+            assertThat(api.post("/api/admin/projections/activities/rebuild", admin, null).status()).isEqualTo(202);
+
+            JsonNode rebuild = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> projection("activities").path("rebuild"),
+                            status -> Set.of("DONE", "FAILED").contains(status.path("phase").asText()));
+            assertThat(rebuild.path("phase").asText()).isEqualTo("FAILED");
+            assertThat(rebuild.path("failure").asText()).contains("given up").contains("NullPointerException");
+            assertThat(rows("activities.groups")).isEqualTo(before);
+            assertTheShadowIsGone("activities");
+        } finally {
+            // the store is append-only for the app; this test's database may forget the broken event
+            jdbc.sql("DELETE FROM eventstore.dead_letter_entry WHERE aggregate_identifier = ?").param(broken.toString())
+                    .update();
+            jdbc.sql("DELETE FROM eventstore.domain_event_entry WHERE aggregate_identifier = ?")
+                    .param(broken.toString()).update();
+        }
     }
 
     @Test
