@@ -11,6 +11,7 @@ import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.test.context.TestPropertySource;
 import phoenix.api.activities.ActivityDetails;
 import phoenix.api.activities.ActivityRegistered;
 import phoenix.api.checkin.AttendanceClosed;
@@ -63,6 +64,7 @@ import static org.awaitility.Awaitility.await;
  * and the rebuilds run: first all seven at once, then {@code active}, the one that handles most events, alone.
  * Results: stdout and {@code target/rebuild-benchmark.md}.
  */
+@TestPropertySource(properties = "phoenix.query.rebuild.give-up-after=10m") // the default, not the tests' 3 s
 class RebuildBenchmark extends QuerySideTest {
 
     private static final int EVENTS = Integer.getInteger("bench.events", 1_000_000);
