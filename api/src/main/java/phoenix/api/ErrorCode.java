@@ -48,6 +48,8 @@ public enum ErrorCode {
     SESSION_NOT_FOUND(404),
     NOT_PRESENT(404),
     NO_ATTENDANCE_TODAY(404),
+    DEAD_LETTER_NOT_FOUND(404),
+    PROJECTION_NOT_FOUND(404),
 
     // HTTP protocol
     METHOD_NOT_ALLOWED(405),
@@ -69,6 +71,8 @@ public enum ErrorCode {
     DEVICE_ALREADY_REGISTERED(409),
     EMAIL_TAKEN(409),
     CONCURRENT_MODIFICATION(409),
+    PROJECTION_NOT_REBUILDABLE(409),
+    REBUILD_RUNNING(409),
 
     // the system cannot answer (yet)
     INTERNAL_ERROR(500),

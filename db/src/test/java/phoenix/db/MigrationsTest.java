@@ -28,12 +28,12 @@ class MigrationsTest {
     }
 
     @Test
-    void migrationsCreateTheElevenDomainSchemasAndTheEventStore() {
+    void migrationsCreateTheElevenDomainSchemasTheEventStoreAndTheRebuildSchema() {
         List<String> schemas = jdbc.queryForList(
                 "SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema'",
                 String.class);
         assertThat(schemas).containsExactlyInAnyOrder("public", "auth", "users", "education", "facilities",
-                "activities", "active", "schedule", "iot", "feedback", "config", "audit", "eventstore");
+                "activities", "active", "schedule", "iot", "feedback", "config", "audit", "eventstore", "rebuild");
     }
 
     @Test

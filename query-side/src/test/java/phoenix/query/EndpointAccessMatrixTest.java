@@ -33,7 +33,9 @@ class EndpointAccessMatrixTest extends QuerySideTest {
     void theMatrixCoversEveryEndpointOfTheApi() {
         assertThat(endpoints()).extracting(Endpoints.Endpoint::toString)
                 .contains("GET /api/rooms", "GET /api/rooms/{id}", "GET /api/students", "GET /api/staff/{id}",
-                        "GET /api/activities/categories", "GET /api/devices");
+                        "GET /api/activities/categories", "GET /api/devices", "GET /api/admin/dead-letters",
+                        "POST /api/admin/dead-letters/{id}/retry", "DELETE /api/admin/dead-letters/{id}",
+                        "GET /api/admin/projections", "POST /api/admin/projections/{name}/rebuild");
     }
 
     @ParameterizedTest(name = "{0} declares which user roles may call it")

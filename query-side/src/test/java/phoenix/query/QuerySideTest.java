@@ -25,7 +25,10 @@ import java.util.UUID;
  * append events to the store as command-side would, and read them back with {@code X-Phoenix-Await-Position}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "phoenix.query.await-timeout=3s")
+        properties = {"phoenix.query.await-timeout=3s",
+                // dead letters tried again within seconds, lag measured afresh: tests wait less
+                "phoenix.query.dead-letters.retry-first=1s", "phoenix.query.dead-letters.check-interval=200ms",
+                "phoenix.query.lag-refresh=100ms", "phoenix.query.rebuild.give-up-after=3s"})
 @Import(TestClockConfiguration.class)
 public abstract class QuerySideTest {
 

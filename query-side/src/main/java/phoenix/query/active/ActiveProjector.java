@@ -14,6 +14,8 @@ import phoenix.api.sessions.SessionEnded;
 import phoenix.api.sessions.SessionStarted;
 import phoenix.api.sessions.SupervisorJoined;
 import phoenix.api.sessions.SupervisorsReplaced;
+import phoenix.query.projections.Projector;
+import phoenix.query.projections.ReadTables;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -27,9 +29,12 @@ import java.util.UUID;
  */
 @Component
 @ProcessingGroup(ActiveProjector.PROJECTION)
-class ActiveProjector {
+class ActiveProjector implements Projector {
 
     static final String PROJECTION = "active";
+    /** The tables it alone writes, parents first. */
+    static final ReadTables TABLES = ReadTables.of("active.sessions", "active.session_supervisors", "active.visits",
+            "active.attendance");
 
     private final JdbcClient jdbc;
 
@@ -122,11 +127,14 @@ class ActiveProjector {
                 .update();
     }
 
+    @Override
+    public ReadTables tables() {
+        return TABLES;
+    }
+
     @ResetHandler
     void reset() {
-        jdbc.sql("DELETE FROM active.visits").update();
-        jdbc.sql("DELETE FROM active.sessions").update(); // cascades to session_supervisors
-        jdbc.sql("DELETE FROM active.attendance").update();
+        TABLES.deleteAll(jdbc);
     }
 
     private void supervisors(UUID sessionId, Set<UUID> staffIds, Instant since) {

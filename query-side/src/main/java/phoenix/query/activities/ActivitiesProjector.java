@@ -9,6 +9,8 @@ import org.springframework.stereotype.Component;
 import phoenix.api.activities.ActivityDetails;
 import phoenix.api.activities.ActivityDetailsChanged;
 import phoenix.api.activities.ActivityRegistered;
+import phoenix.query.projections.Projector;
+import phoenix.query.projections.ReadTables;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -17,9 +19,11 @@ import java.util.UUID;
 /** The only writer of the activities schema: activities ("groups") and the categories they use. */
 @Component
 @ProcessingGroup(ActivitiesProjector.PROJECTION)
-class ActivitiesProjector {
+class ActivitiesProjector implements Projector {
 
     static final String PROJECTION = "activities";
+    /** The tables it alone writes, parents first. */
+    static final ReadTables TABLES = ReadTables.of("activities.categories", "activities.groups");
 
     private final JdbcClient jdbc;
 
@@ -37,10 +41,14 @@ class ActivitiesProjector {
         upsert(event.activityId(), event.details(), at);
     }
 
+    @Override
+    public ReadTables tables() {
+        return TABLES;
+    }
+
     @ResetHandler
     void reset() {
-        jdbc.sql("DELETE FROM activities.groups").update();
-        jdbc.sql("DELETE FROM activities.categories").update();
+        TABLES.deleteAll(jdbc);
     }
 
     private void upsert(UUID id, ActivityDetails details, Instant at) {

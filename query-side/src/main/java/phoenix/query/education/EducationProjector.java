@@ -11,6 +11,8 @@ import phoenix.api.groups.GroupDeleted;
 import phoenix.api.groups.GroupHomeRoomChanged;
 import phoenix.api.groups.GroupRenamed;
 import phoenix.api.groups.GroupTeachersChanged;
+import phoenix.query.projections.Projector;
+import phoenix.query.projections.ReadTables;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -20,9 +22,11 @@ import java.util.UUID;
 /** The only writer of education.groups and education.group_teacher. */
 @Component
 @ProcessingGroup(EducationProjector.PROJECTION)
-class EducationProjector {
+class EducationProjector implements Projector {
 
     static final String PROJECTION = "education";
+    /** The tables it alone writes, parents first. */
+    static final ReadTables TABLES = ReadTables.of("education.groups", "education.group_teacher");
 
     private final JdbcClient jdbc;
 
@@ -65,9 +69,14 @@ class EducationProjector {
         jdbc.sql("DELETE FROM education.groups WHERE id = ?").param(event.groupId()).update();
     }
 
+    @Override
+    public ReadTables tables() {
+        return TABLES;
+    }
+
     @ResetHandler
     void reset() {
-        jdbc.sql("DELETE FROM education.groups").update(); // cascades to group_teacher
+        TABLES.deleteAll(jdbc);
     }
 
     private void teachers(UUID groupId, Set<UUID> teacherIds) {

@@ -9,6 +9,8 @@ import org.springframework.stereotype.Component;
 import phoenix.api.rooms.RoomDetails;
 import phoenix.api.rooms.RoomDetailsChanged;
 import phoenix.api.rooms.RoomRegistered;
+import phoenix.query.projections.Projector;
+import phoenix.query.projections.ReadTables;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -17,9 +19,11 @@ import java.util.UUID;
 /** The only writer of the facilities schema's read tables. */
 @Component
 @ProcessingGroup(FacilitiesProjector.PROJECTION)
-class FacilitiesProjector {
+class FacilitiesProjector implements Projector {
 
     static final String PROJECTION = "facilities";
+    /** The tables it alone writes, parents first. */
+    static final ReadTables TABLES = ReadTables.of("facilities.rooms");
 
     private final JdbcClient jdbc;
 
@@ -37,9 +41,14 @@ class FacilitiesProjector {
         upsert(event.roomId(), event.details(), occurredAt);
     }
 
+    @Override
+    public ReadTables tables() {
+        return TABLES;
+    }
+
     @ResetHandler
     void reset() {
-        jdbc.sql("DELETE FROM facilities.rooms").update();
+        TABLES.deleteAll(jdbc);
     }
 
     private void upsert(UUID roomId, RoomDetails details, Instant at) {

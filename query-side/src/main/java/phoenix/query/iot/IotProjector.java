@@ -9,6 +9,8 @@ import org.springframework.stereotype.Component;
 import phoenix.api.devices.DeviceKeyRotated;
 import phoenix.api.devices.DeviceRegistered;
 import phoenix.api.devices.DeviceStatusChanged;
+import phoenix.query.projections.Projector;
+import phoenix.query.projections.ReadTables;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -16,9 +18,11 @@ import java.time.ZoneOffset;
 /** The only writer of iot.devices. */
 @Component
 @ProcessingGroup(IotProjector.PROJECTION)
-class IotProjector {
+class IotProjector implements Projector {
 
     static final String PROJECTION = "iot";
+    /** The tables it alone writes, parents first. */
+    static final ReadTables TABLES = ReadTables.of("iot.devices");
 
     private final JdbcClient jdbc;
 
@@ -50,8 +54,13 @@ class IotProjector {
                 .param(at.atOffset(ZoneOffset.UTC)).param(event.deviceId()).update();
     }
 
+    @Override
+    public ReadTables tables() {
+        return TABLES;
+    }
+
     @ResetHandler
     void reset() {
-        jdbc.sql("DELETE FROM iot.devices").update();
+        TABLES.deleteAll(jdbc);
     }
 }

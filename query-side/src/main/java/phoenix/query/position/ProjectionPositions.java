@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -48,18 +49,37 @@ public class ProjectionPositions {
     }
 
     private boolean reached(String processor, long position) {
+        List<TrackingToken> segments = segmentTokens(processor);
+        return !segments.isEmpty() && segments.stream().allMatch(token -> covers(token, position));
+    }
+
+    /**
+     * How far the processor has got: the lowest position over its segments (every segment has handled, or skipped,
+     * each event up to it); empty while it has no token yet.
+     */
+    public OptionalLong position(String processor) {
+        List<TrackingToken> segments = segmentTokens(processor);
+        if (segments.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(segments.stream().mapToLong(ProjectionPositions::positionOf).min().orElseThrow());
+    }
+
+    /** The global position a segment's token has got to; 0 before its first event. */
+    public static long positionOf(TrackingToken token) {
+        TrackingToken progress = WrappedToken.unwrapLowerBound(token);
+        return progress == null ? 0 : progress.position().orElse(0);
+    }
+
+    /** One token per segment: from memory for the segments this node works on, else as stored. */
+    private List<TrackingToken> segmentTokens(String processor) {
         Map<Integer, EventTrackerStatus> local = processing.eventProcessor(processor, StreamingEventProcessor.class)
                 .map(StreamingEventProcessor::processingStatus)
                 .orElse(Map.of());
-        List<StoredToken> segments = stored(processor);
-        if (segments.isEmpty()) {
-            return false;
-        }
-        return segments.stream().allMatch(stored -> {
+        return stored(processor).stream().map(stored -> {
             EventTrackerStatus status = local.get(stored.segment());
-            TrackingToken token = status != null && !status.isErrorState() ? status.getTrackingToken() : stored.token();
-            return covers(token, position);
-        });
+            return status != null && !status.isErrorState() ? status.getTrackingToken() : stored.token();
+        }).toList();
     }
 
     static boolean covers(TrackingToken token, long position) {

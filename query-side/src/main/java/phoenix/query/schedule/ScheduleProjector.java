@@ -12,6 +12,8 @@ import phoenix.api.substitutions.SubstitutionChanged;
 import phoenix.api.substitutions.SubstitutionEnded;
 import phoenix.api.substitutions.SubstitutionKind;
 import phoenix.api.substitutions.SubstitutionPlanned;
+import phoenix.query.projections.Projector;
+import phoenix.query.projections.ReadTables;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,9 +23,11 @@ import java.util.UUID;
 /** The only writer of schedule.substitutions: planned substitutions and same-day transfers. */
 @Component
 @ProcessingGroup(ScheduleProjector.PROJECTION)
-class ScheduleProjector {
+class ScheduleProjector implements Projector {
 
     static final String PROJECTION = "schedule";
+    /** The tables it alone writes, parents first. */
+    static final ReadTables TABLES = ReadTables.of("schedule.substitutions");
 
     private final JdbcClient jdbc;
 
@@ -78,9 +82,14 @@ class ScheduleProjector {
                 .update();
     }
 
+    @Override
+    public ReadTables tables() {
+        return TABLES;
+    }
+
     @ResetHandler
     void reset() {
-        jdbc.sql("DELETE FROM schedule.substitutions").update();
+        TABLES.deleteAll(jdbc);
     }
 
     private void insert(UUID id, UUID groupId, SubstitutionKind kind, UUID regular, UUID substitute, LocalDate start,

@@ -17,6 +17,8 @@ import phoenix.api.people.StudentMarkedWell;
 import phoenix.api.people.StudentRegistered;
 import phoenix.api.tags.TagAssigned;
 import phoenix.api.tags.TagRemoved;
+import phoenix.query.projections.Projector;
+import phoenix.query.projections.ReadTables;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -25,9 +27,12 @@ import java.util.UUID;
 /** The only writer of the users schema's read tables: persons, staff, teachers, students, person_tags. */
 @Component
 @ProcessingGroup(UsersProjector.PROJECTION)
-class UsersProjector {
+class UsersProjector implements Projector {
 
     static final String PROJECTION = "users";
+    /** The tables it alone writes, parents first. */
+    static final ReadTables TABLES = ReadTables.of("users.persons", "users.staff", "users.teachers", "users.students",
+            "users.person_tags");
 
     private final JdbcClient jdbc;
 
@@ -97,10 +102,14 @@ class UsersProjector {
         tag(event.tag(), null, position(token));
     }
 
+    @Override
+    public ReadTables tables() {
+        return TABLES;
+    }
+
     @ResetHandler
     void reset() {
-        jdbc.sql("DELETE FROM users.person_tags").update();
-        jdbc.sql("DELETE FROM users.persons").update(); // cascades to staff, teachers, students
+        TABLES.deleteAll(jdbc);
     }
 
     private void person(UUID id, String kind, String firstName, String lastName, Instant at) {
