@@ -329,7 +329,8 @@ class DeviceBridgeTest {
     @Test
     @Order(Order.DEFAULT + 2)
     void theDashboardQueriesOnlyMetricsTheAppsExposeAndOnlyTheMetricsTokenReadsThem() throws Exception {
-        Map<String, String> token = Map.of("Authorization", "Bearer " + PhoenixSystem.METRICS_TOKEN);
+        Map<String, String> token = Map.of("Authorization", "Bearer " + PhoenixSystem.METRICS_TOKEN,
+                "Accept", "text/plain");
         Set<String> exposed = new java.util.TreeSet<>();
         for (Api app : List.of(system.commandSide(), system.querySide(), system.deviceBridge())) {
             Api.Answer metrics = app.get("/actuator/prometheus", null, token);

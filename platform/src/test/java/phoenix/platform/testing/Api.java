@@ -95,7 +95,7 @@ public class Api {
             if (token != null) {
                 request.header("Authorization", "Bearer " + token);
             }
-            headers.forEach(request::header);
+            headers.forEach(request::setHeader); // may replace the defaults above
             if (body == null) {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
             } else {
